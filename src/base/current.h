@@ -6,10 +6,12 @@
 
 struct OuHeap;
 struct OuGCState;
+struct OuObjState;
 struct OuroThreadState;
 
 typedef struct OuCurrent {
     struct OuHeap *heap;             /* the allocator heap (src/mem) */
+    struct OuObjState *objs;         /* the objects layer's state (src/objects) */
     struct OuGCState *gc;            /* the collector's state (src/gc) */
     struct OuroThreadState *tstate;  /* the thread state (src/runtime) */
 } OuCurrent;

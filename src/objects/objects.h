@@ -1,0 +1,90 @@
+/* src/objects/objects.h — internal declarations shared by the files of the objects layer:
+ * the per-runtime state of the layer and the built-in types that ouro.h does not export. */
+#ifndef OU_OBJECTS_H
+#define OU_OBJECTS_H
+
+#include "ouro.h"
+#include "base/base.h"
+#include "base/current.h"
+#include "mem/mem.h"
+#include "gc/gcheader.h"
+#include "runtime/tstate.h"
+
+/* Per-runtime state of the objects layer, owned by the runtime (runtime.c creates and
+ * frees it through ou_objects_init / ou_objects_fini). */
+typedef struct OuObjState {
+    OuroObject *interned;            /* the interned strings (a dict str -> str), or NULL */
+    OuroObject *memory_error;        /* the preallocated MemoryError instance */
+} OuObjState;
+
+/* The current runtime's objects-layer state (set by the runtime with the others). */
+OuObjState *ou_objstate(void);
+
+/* Process-wide start: readies every static type (type table ids, inherited slots) and
+ * seeds the string-hash key. Thread-safe, idempotent. 0, or -1 on failure. */
+int ou_objects_process_init(void);
+/* Per runtime: creates / releases the state above. Init: 0, or -1. */
+int ou_objects_init(OuObjState *st);
+void ou_objects_fini(OuObjState *st);
+/* Releases the interned strings (str layer): called by ou_objects_fini. */
+void ou_str_fini_interned(OuObjState *st);
+/* Seeds the process's string-hash key from OURO_HASHSEED / PYTHONHASHSEED or the OS. */
+void ou_hash_init_secret(void);
+
+/* Built-in types internal to the layer (iterators, views). The X-macro lists every static
+ * type, in readying order; typelist.c registers them. */
+#define OU_STATIC_TYPES(X) \
+    X(ouro_type_type) X(ouro_object_type) X(ouro_none_type) X(ouro_notimplemented_type) \
+    X(ouro_ellipsis_type) \
+    X(ouro_int_type) X(ouro_bool_type) X(ouro_float_type) \
+    X(ouro_str_type) X(ou_str_ascii_iter_type) X(ou_str_iter_type) \
+    X(ouro_bytes_type) X(ou_bytes_iter_type) \
+    X(ouro_tuple_type) X(ou_tuple_iter_type) \
+    X(ouro_list_type) X(ou_list_iter_type) X(ou_list_reviter_type) \
+    X(ouro_range_type) X(ou_range_iter_type) X(ou_longrange_iter_type) X(ouro_slice_type) \
+    X(ouro_dict_type) X(ou_dict_keys_type) X(ou_dict_values_type) X(ou_dict_items_type) \
+    X(ou_dict_keyiter_type) X(ou_dict_valueiter_type) X(ou_dict_itemiter_type) \
+    X(ou_dict_revkeyiter_type) X(ou_dict_revvalueiter_type) X(ou_dict_revitemiter_type) \
+    X(ouro_set_type) X(ouro_frozenset_type) X(ou_set_iter_type)
+
+/* The declarations of the internal ones (ouro_* are in ouro.h). */
+extern OuroType ou_str_ascii_iter_type, ou_str_iter_type, ou_bytes_iter_type,
+    ou_tuple_iter_type, ou_list_iter_type, ou_list_reviter_type, ou_range_iter_type,
+    ou_longrange_iter_type, ou_dict_keys_type, ou_dict_values_type, ou_dict_items_type,
+    ou_dict_keyiter_type, ou_dict_valueiter_type, ou_dict_itemiter_type,
+    ou_dict_revkeyiter_type, ou_dict_revvalueiter_type, ou_dict_revitemiter_type,
+    ou_set_iter_type;
+
+/* Shared helpers of the layer (object.c). */
+/* repr of a container element with reprlib-style recursion guard: "[...]" when o is
+ * already being printed. ou_repr_enter: 0 = go on, 1 = already inside (print the
+ * placeholder), -1 = error. ou_repr_leave after a 0. */
+int ou_repr_enter(OuroObject *o);
+void ou_repr_leave(OuroObject *o);
+/* Generic iterator that returns itself from iter() (tp_iter of iterator types). */
+OuroObject *ou_object_self_iter(OuroObject *o);
+/* Checks a C recursion depth (deep repr, comparison of nested containers): 0 or -1 with
+ * RecursionError "maximum recursion depth exceeded<where>". */
+int ou_enter_recursive_call(const char *where);
+void ou_leave_recursive_call(void);
+
+/* Growable UTF-8 buffer for building strings (repr of containers, formatting). */
+typedef struct OuStrBuf {
+    char *data;
+    size_t len, cap;
+    bool failed;       /* an allocation failed: the result will be MemoryError */
+    char small[128];
+} OuStrBuf;
+void ou_strbuf_init(OuStrBuf *b);
+void ou_strbuf_append(OuStrBuf *b, const char *s, size_t n);
+void ou_strbuf_append_cstr(OuStrBuf *b, const char *s);
+void ou_strbuf_append_char(OuStrBuf *b, char c);
+/* Appends str(o) (a str object's bytes as they are). 0, or -1 with an exception. */
+int ou_strbuf_append_str(OuStrBuf *b, OuroObject *s);
+/* Appends repr(o). 0 or -1. */
+int ou_strbuf_append_repr(OuStrBuf *b, OuroObject *o);
+/* The str of the buffer (new reference, or NULL with MemoryError); frees the buffer. */
+OuroObject *ou_strbuf_finish(OuStrBuf *b);
+void ou_strbuf_discard(OuStrBuf *b);
+
+#endif

@@ -1,0 +1,24 @@
+/* src/runtime/tstate.h — the thread state: what each thread running Python code owns.
+ * The objects layer may read it (errors and deallocation depth: the declared exception in
+ * docs/internals/layers.md); everything else about the runtime is in runtime.h. */
+#ifndef OU_TSTATE_H
+#define OU_TSTATE_H
+
+#include "ouro.h"
+#include "base/current.h"
+
+struct OuroThreadState {
+    struct OuroRuntime *runtime;
+    OuroObject *curexc;          /* the exception being raised (owned), or NULL */
+    OuroObject *exc_info;        /* the exception being handled (sys.exc_info), or NULL */
+    int dealloc_depth;           /* nesting of ouro_dealloc calls (the trashcan) */
+    OuroObject *trash_later;     /* untracked GC objects whose dealloc was deferred,
+                                    chained through their GC header's gc_prev */
+    int recursion_depth, recursion_limit;
+    struct OuroThreadState *next_tstate; /* the runtime's list of thread states */
+};
+
+/* The calling thread's thread state (the runtime must be current). Borrowed. */
+static inline struct OuroThreadState *ou_tstate(void) { return ou_current.tstate; }
+
+#endif
