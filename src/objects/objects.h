@@ -28,6 +28,10 @@ int ou_objects_init(OuObjState *st);
 void ou_objects_fini(OuObjState *st);
 /* Releases the interned strings (str layer): called by ou_objects_fini. */
 void ou_str_fini_interned(OuObjState *st);
+/* Enters t in the process-wide type table: a static type at its fixed id (tid given), a
+ * class at a free one (tid 0). 0, or -1 when the table is full (no exception set: this
+ * may run before any runtime exists). Thread-safe. */
+int ou_type_table_add(OuroType *t, uint32_t tid);
 /* Seeds the process's string-hash key from OURO_HASHSEED / PYTHONHASHSEED or the OS. */
 void ou_hash_init_secret(void);
 
@@ -46,6 +50,20 @@ void ou_hash_init_secret(void);
     X(ou_dict_keyiter_type) X(ou_dict_valueiter_type) X(ou_dict_itemiter_type) \
     X(ou_dict_revkeyiter_type) X(ou_dict_revvalueiter_type) X(ou_dict_revitemiter_type) \
     X(ouro_set_type) X(ouro_frozenset_type) X(ou_set_iter_type)
+
+/* Fixed type ids of the static types, in list order (type is 1), then the exception types:
+ * a static instance (None, True, a cached small int, the empty tuple) is written as
+ * `OURO_STATIC_HEAD(OU_TID_ouro_int_type)`. Classes get ids from OU_TID_STATIC_END up. */
+enum OuStaticTypeIds {
+    OU_TID_INVALID_ = 0,
+#define OU_TID_ENTRY_(t) OU_TID_##t,
+    OU_STATIC_TYPES(OU_TID_ENTRY_)
+#undef OU_TID_ENTRY_
+#define OU_TID_EXC_ENTRY_(name, base) OU_TID_exc_##name,
+    OURO_EXCEPTION_TYPES(OU_TID_EXC_ENTRY_)
+#undef OU_TID_EXC_ENTRY_
+    OU_TID_STATIC_END
+};
 
 /* The declarations of the internal ones (ouro_* are in ouro.h). */
 extern OuroType ou_str_ascii_iter_type, ou_str_iter_type, ou_bytes_iter_type,

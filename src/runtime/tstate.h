@@ -15,6 +15,8 @@ struct OuroThreadState {
     OuroObject *trash_later;     /* untracked GC objects whose dealloc was deferred,
                                     chained through their GC header's gc_prev */
     int recursion_depth, recursion_limit;
+    OuroObject **repr_stack;     /* containers whose repr is being built (recursion guard) */
+    int repr_len, repr_cap;
     struct OuroThreadState *next_tstate; /* the runtime's list of thread states */
 };
 

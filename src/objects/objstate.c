@@ -1,0 +1,24 @@
+/* src/objects/objstate.c — the per-runtime state of the objects layer: created when a
+ * runtime starts, released (with everything it holds) when it ends. */
+#include "objects.h"
+
+#pragma weak ou_str_fini_interned
+
+OuObjState *ou_objstate(void)
+{
+    return ou_current.objs;
+}
+
+int ou_objects_init(OuObjState *st)
+{
+    /* MemoryError is made now, while memory is plentiful, so raising it never allocates. */
+    st->memory_error = ouro_exception_new(&ouro_exc_MemoryError, NULL);
+    return st->memory_error ? 0 : -1;
+}
+
+void ou_objects_fini(OuObjState *st)
+{
+    OURO_CLEAR(st->memory_error);
+    if (ou_str_fini_interned)
+        ou_str_fini_interned(st);
+}

@@ -1,0 +1,77 @@
+/* src/runtime/runtime.c — creating and destroying a runtime and its main thread state. */
+#include "runtime.h"
+#include <stdlib.h>
+
+#define OU_DEFAULT_RECURSION_LIMIT 1000
+
+OURO_API OuroRuntime *ouro_runtime_current(void)
+{
+    return ou_current.tstate ? ou_current.tstate->runtime : NULL;
+}
+
+static struct OuroThreadState *tstate_new(OuroRuntime *rt)
+{
+    /* Thread states come from the system allocator: they outlive the heap's teardown. */
+    struct OuroThreadState *ts = calloc(1, sizeof(*ts));
+    if (!ts)
+        return NULL;
+    ts->runtime = rt;
+    ts->recursion_limit = OU_DEFAULT_RECURSION_LIMIT;
+    ts->next_tstate = rt->tstates;
+    rt->tstates = ts;
+    return ts;
+}
+
+OURO_API OuroRuntime *ouro_runtime_new(void)
+{
+    if (ou_space_init() < 0 || ou_objects_process_init() < 0)
+        return NULL;
+    OuroRuntime *rt = calloc(1, sizeof(*rt));
+    if (!rt)
+        return NULL;
+    rt->previous = ou_current;
+    rt->heap = ou_heap_new();
+    struct OuroThreadState *ts = rt->heap ? tstate_new(rt) : NULL;
+    if (!ts) {
+        if (rt->heap)
+            ou_heap_delete(rt->heap);
+        free(rt);
+        return NULL;
+    }
+    ou_current = (OuCurrent){ .heap = rt->heap, .objs = &rt->objs, .gc = &rt->gc, .tstate = ts };
+    if (ou_gc_init(&rt->gc) < 0) {
+        ou_current = rt->previous;
+        ou_heap_delete(rt->heap);
+        free(ts);
+        free(rt);
+        return NULL;
+    }
+    if (ou_objects_init(&rt->objs) < 0) {
+        ouro_runtime_free(rt);
+        return NULL;
+    }
+    return rt;
+}
+
+OURO_API uint64_t ouro_runtime_free(OuroRuntime *rt)
+{
+    OU_ASSERT(ou_current.tstate && ou_current.tstate->runtime == rt);
+    for (struct OuroThreadState *ts = rt->tstates; ts; ts = ts->next_tstate) {
+        OURO_CLEAR(ts->curexc);
+        OURO_CLEAR(ts->exc_info);
+    }
+    ou_objects_fini(&rt->objs);
+    ou_gc_fini(&rt->gc);
+    OuroMemStats st;
+    ou_heap_stats(rt->heap, &st);
+    uint64_t leaked = st.bytes_in_use;
+    ou_heap_delete(rt->heap);
+    while (rt->tstates) {
+        struct OuroThreadState *ts = rt->tstates;
+        rt->tstates = ts->next_tstate;
+        free(ts);
+    }
+    ou_current = rt->previous;
+    free(rt);
+    return leaked;
+}

@@ -1,0 +1,18 @@
+/* src/runtime/runtime.h — the runtime: one heap, one collector, one set of thread states
+ * (and, from issue 8, one GIL). Internal. */
+#ifndef OU_RUNTIME_H
+#define OU_RUNTIME_H
+
+#include "tstate.h"
+#include "objects/objects.h"
+#include "gc/gc.h"
+
+struct OuroRuntime {
+    OuHeap *heap;
+    OuObjState objs;
+    OuGCState gc;
+    struct OuroThreadState *tstates;   /* main thread state first */
+    OuCurrent previous;                /* what was current before this runtime started */
+};
+
+#endif
