@@ -11,6 +11,7 @@ OuObjState *ou_objstate(void)
 
 int ou_objects_init(OuObjState *st)
 {
+    st->int_max_str_digits = 4300; /* CPython 3.11's default (sys.int_info) */
     /* MemoryError is made now, while memory is plentiful, so raising it never allocates. */
     st->memory_error = ouro_exception_new(&ouro_exc_MemoryError, NULL);
     return st->memory_error ? 0 : -1;
