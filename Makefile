@@ -25,30 +25,46 @@ TEST_SUPPORT := $(filter-out $(TEST_SRC),$(wildcard tests/unit/*.c))
 
 objs = $(patsubst %.c,build/$(1)/%.o,$(2))
 
+# Short build lines; V=1 shows the full commands.
+ifeq ($(V),1)
+Q :=
+say := @true
+else
+Q := @
+say := @printf '  %-6s %s\n'
+endif
+
 .PHONY: all test asan valgrind bench demo install clean build-tests
 all: libouro.a libouro.so ouro
 
 # --- release: static objects for libouro.a / ouro, PIC objects for libouro.so
 build/release/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(COMMON) $(CFLAGS_release) $(CFLAGS) -MMD -MP -c $< -o $@
+	$(say) CC $<
+	$(Q)$(CC) $(COMMON) $(CFLAGS_release) $(CFLAGS) -MMD -MP -c $< -o $@
 build/pic/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(COMMON) $(CFLAGS_release) $(CFLAGS) -fPIC -MMD -MP -c $< -o $@
+	$(say) CC $<
+	$(Q)$(CC) $(COMMON) $(CFLAGS_release) $(CFLAGS) -fPIC -MMD -MP -c $< -o $@
 build/debug/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(COMMON) $(CFLAGS_debug) $(CFLAGS) -MMD -MP -c $< -o $@
+	$(say) CC $<
+	$(Q)$(CC) $(COMMON) $(CFLAGS_debug) $(CFLAGS) -MMD -MP -c $< -o $@
 build/asan/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(COMMON) $(CFLAGS_asan) $(CFLAGS) -MMD -MP -c $< -o $@
+	$(say) CC $<
+	$(Q)$(CC) $(COMMON) $(CFLAGS_asan) $(CFLAGS) -MMD -MP -c $< -o $@
 
 libouro.a: $(call objs,release,$(LIB_SRC))
 	@rm -f $@
-	ar rcs $@ $^
+	$(say) AR $@
+	$(Q)ar rcs $@ $^
 libouro.so: $(call objs,pic,$(LIB_SRC))
-	$(CC) -shared -o $@ $^ $(LIBS)
+	$(say) LD $@
+	$(Q)$(CC) -shared -o $@ $^ $(LIBS)
 ouro: $(call objs,release,$(CLI_SRC)) libouro.a
-	$(CC) -o $@ $^ $(LIBS)
+	$(say) LD $@
+	$(Q)$(CC) -o $@ $^ $(LIBS)
 
 # --- per-configuration static libraries and test binaries (make ... CONFIG=debug|asan)
 build/$(CONFIG)/lib.stamp: $(call objs,$(CONFIG),$(LIB_SRC))
@@ -56,10 +72,12 @@ build/$(CONFIG)/lib.stamp: $(call objs,$(CONFIG),$(LIB_SRC))
 	@ar rcs build/$(CONFIG)/libouro.a $^
 	@touch $@
 build/$(CONFIG)/ouro: $(call objs,$(CONFIG),$(CLI_SRC)) build/$(CONFIG)/lib.stamp
-	$(CC) -o $@ $(call objs,$(CONFIG),$(CLI_SRC)) build/$(CONFIG)/libouro.a $(LIBS) $(LDFLAGS_$(CONFIG))
+	$(say) LD $@
+	$(Q)$(CC) -o $@ $(call objs,$(CONFIG),$(CLI_SRC)) build/$(CONFIG)/libouro.a $(LIBS) $(LDFLAGS_$(CONFIG))
 build/$(CONFIG)/tests/%: build/$(CONFIG)/tests/unit/%.o $(call objs,$(CONFIG),$(TEST_SUPPORT)) build/$(CONFIG)/lib.stamp
 	@mkdir -p $(dir $@)
-	$(CC) -o $@ $< $(call objs,$(CONFIG),$(TEST_SUPPORT)) build/$(CONFIG)/libouro.a $(LIBS) $(LDFLAGS_$(CONFIG))
+	$(say) LD $@
+	$(Q)$(CC) -o $@ $< $(call objs,$(CONFIG),$(TEST_SUPPORT)) build/$(CONFIG)/libouro.a $(LIBS) $(LDFLAGS_$(CONFIG))
 
 TEST_BINS = $(patsubst tests/unit/%.c,build/$(CONFIG)/tests/%,$(TEST_SRC))
 build-tests: build/$(CONFIG)/lib.stamp $(TEST_BINS) build/$(CONFIG)/ouro

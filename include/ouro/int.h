@@ -32,12 +32,16 @@ OURO_API OuroObject *ouro_int_from_string(const char *s, size_t len, int base);
 OURO_API OuroObject *ouro_bool_from_long(long v);
 
 /* Value as int64_t; OverflowError ("Python int too large to convert to C long") when out
- * of range, TypeError if o is not an int. -1 with an exception on error (check
- * ouro_err_occurred when -1 is a possible value). */
+ * of range. A non-int goes through __index__ (TypeError "'str' object cannot be
+ * interpreted as an integer"). -1 with an exception on error (check ouro_err_occurred
+ * when -1 is a possible value). */
 OURO_API int64_t ouro_int_as_int64(OuroObject *o);
 /* As above, and *overflow is set to -1/+1 (returning -1) instead of raising. */
 OURO_API int64_t ouro_int_as_int64_and_overflow(OuroObject *o, int *overflow);
+/* OverflowError "can't convert negative int to unsigned" / "int too big to convert";
+ * (uint64_t)-1 with an exception on error. */
 OURO_API uint64_t ouro_int_as_uint64(OuroObject *o);
+/* OverflowError "Python int too large to convert to C ssize_t". */
 OURO_API ouro_ssize ouro_int_as_ssize(OuroObject *o);
 /* Nearest double (round-half-even); OverflowError "int too large to convert to float". */
 OURO_API double ouro_int_as_double(OuroObject *o);
@@ -48,12 +52,13 @@ OURO_API uint64_t ouro_int_bit_length(OuroObject *o);
 /* Exact comparison of an int with a double (used by float's richcompare): -1/0/1; a NaN
  * d compares as unordered: returns 2. Never fails. */
 OURO_API int ouro_int_compare_double(OuroObject *o, double d);
-/* Decimal string, as repr(int); new str. */
+/* Decimal string, as repr(int); new str. ValueError past the runtime's limit on decimal
+ * digits (4300 by default, as sys.set_int_max_str_digits), as CPython 3.11. */
 OURO_API OuroObject *ouro_int_to_decimal(OuroObject *o);
 /* int.__format__-free conversions for the language layer: base 2, 8, 10, 16 with the
  * Python prefixes ("0b", "0o", "", "0x") when prefix is true. New str. */
 OURO_API OuroObject *ouro_int_to_base(OuroObject *o, int base, bool prefix);
-/* Python's numeric hash of an int (modulus 2**61 - 1). Never fails. */
+/* Python's numeric hash of an int (modulus 2**61 - 1; -1 becomes -2). Never fails. */
 OURO_API ouro_hash ouro_int_hash_value(OuroObject *o);
 
 #endif

@@ -13,8 +13,12 @@
 /* Per-runtime state of the objects layer, owned by the runtime (runtime.c creates and
  * frees it through ou_objects_init / ou_objects_fini). */
 typedef struct OuObjState {
-    OuroObject *interned;            /* the interned strings (a dict str -> str), or NULL */
+    struct OuStrInterned *interned;  /* the interned strings (strobject.c's private set,
+                                        created on first use), or NULL */
     OuroObject *memory_error;        /* the preallocated MemoryError instance */
+    int64_t int_max_str_digits;      /* limit of int <-> decimal str conversions
+                                        (sys.set_int_max_str_digits); 0: none.
+                                        ou_objects_init sets 4300 */
 } OuObjState;
 
 /* The current runtime's objects-layer state (set by the runtime with the others). */
@@ -104,5 +108,10 @@ int ou_strbuf_append_repr(OuStrBuf *b, OuroObject *o);
 /* The str of the buffer (new reference, or NULL with MemoryError); frees the buffer. */
 OuroObject *ou_strbuf_finish(OuStrBuf *b);
 void ou_strbuf_discard(OuStrBuf *b);
+
+/* Sequences (tupleobject.c): untracks a tuple when none of its items can be part of a
+ * cycle (all atomic, or untracked tuples), as CPython's _PyTuple_MaybeUntrack; for the
+ * collector to call on the tuples it examines. Never fails. */
+void ou_tuple_maybe_untrack(OuroObject *t);
 
 #endif
