@@ -244,7 +244,8 @@ struct OuroType {
     ouro_unaryfunc tp_iter;
     ouro_unaryfunc tp_iternext;    /* NULL without exception at the end */
     ouro_ternaryfunc tp_call;
-    ouro_vectorcallfunc tp_vectorcall;
+    ouro_vectorcallfunc tp_vectorcall; /* a faster tp_call for this type's instances
+                                          (not CPython's "call the type itself") */
     ouro_descrgetfunc tp_descr_get;
     ouro_descrsetfunc tp_descr_set;
     ouro_newfunc tp_new;
