@@ -3,6 +3,7 @@
  * and the generic protocol (repr, str, hash, comparison, truth) over the type slots.
  * Narrative: docs/internals/object-layout.md. */
 #include "objects.h"
+#include "strimpl.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -445,7 +446,9 @@ void ou_strbuf_discard(OuStrBuf *b)
 
 OuroObject *ou_strbuf_finish(OuStrBuf *b)
 {
-    OuroObject *s = b->failed ? ouro_err_no_memory() : ouro_str_from_utf8(b->data, b->len);
+    /* Pieces may be strs holding lone surrogates: accept what str accepts. */
+    OuroObject *s = b->failed ? ouro_err_no_memory()
+                              : ou_str_from_utf8_surrogates(b->data, b->len);
     ou_strbuf_discard(b);
     return s;
 }
