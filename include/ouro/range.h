@@ -11,10 +11,12 @@ typedef struct OuroSlice {
 } OuroSlice;
 static inline bool ouro_slice_check(const OuroObject *o) { return OURO_TYPE(o) == &ouro_slice_type; }
 
-/* range(start, stop, step) with int objects; ValueError "range() arg 3 must not be
- * zero". New reference. */
+/* range(start, stop, step) from ints (or objects with __index__), all borrowed; start NULL
+ * means 0, step NULL means 1. Returns: new reference, or NULL with an exception set
+ * (ValueError "range() arg 3 must not be zero", TypeError for non-integers). */
 OURO_API OuroObject *ouro_range_new(OuroObject *start, OuroObject *stop, OuroObject *step);
-/* slice(start, stop, step); NULL arguments mean None. Borrows its arguments. */
+/* slice(start, stop, step); NULL arguments mean None. Borrows its arguments.
+ * Returns: new reference, or NULL with MemoryError. */
 OURO_API OuroObject *ouro_slice_new(OuroObject *start, OuroObject *stop, OuroObject *step);
 /* Resolves a slice for a sequence of the given length, as slice.indices(): fills start,
  * stop, step and returns the number of items selected; -1 with an exception

@@ -21,15 +21,22 @@ static inline ouro_ssize ouro_tuple_size_(const OuroObject *t) { return ((const 
 #define OURO_TUPLE_SET(t, i, v) (((OuroTuple *)(t))->ob_item[i] = (OuroObject *)(v))
 
 /* New tuple of n empty (NULL) slots, to be filled with OURO_TUPLE_SET before the tuple is
- * used; the empty tuple is a shared immortal. New reference or NULL. */
+ * used; it is GC-tracked already (traverse skips NULL slots). The empty tuple is a shared
+ * immortal. Returns: new reference, or NULL with an exception set (MemoryError;
+ * SystemError for n < 0). */
 OURO_API OuroObject *ouro_tuple_new(ouro_ssize n);
-/* New tuple of the n given objects (each INCREF'd). */
+/* New tuple of the n given objects (borrowed: each INCREF'd).
+ * Returns: new reference, or NULL with an exception set. */
 OURO_API OuroObject *ouro_tuple_pack(ouro_ssize n, ...);
+/* New tuple of items[0..n) (borrowed). Returns: new reference, or NULL with an exception. */
 OURO_API OuroObject *ouro_tuple_from_array(OuroObject *const *items, ouro_ssize n);
-/* Borrowed item with IndexError "tuple index out of range". */
+/* Returns: borrowed item, or NULL with IndexError "tuple index out of range" (no negative
+ * indexing). */
 OURO_API OuroObject *ouro_tuple_get_item(OuroObject *t, ouro_ssize i);
+/* len(t), or -1 with SystemError if t is not a tuple. */
 OURO_API ouro_ssize ouro_tuple_size(OuroObject *t);
-/* t[lo:hi] (clamped). New reference. */
+/* t[lo:hi], bounds clamped to [0, len]. Returns: new reference (t itself for an exact tuple
+ * and the whole range), or NULL with an exception set. */
 OURO_API OuroObject *ouro_tuple_get_slice(OuroObject *t, ouro_ssize lo, ouro_ssize hi);
 
 #endif
