@@ -2,6 +2,7 @@
  * dispatch for numbers (reflected operands, NotImplemented, subclass priority),
  * subscription, length, containment, iteration, calls and attribute access. */
 #include "objects.h"
+#include "intobject.h"
 #include <string.h>
 
 #define NB_SLOT(t, off) \
@@ -178,8 +179,10 @@ OURO_API OuroObject *ouro_number_absolute(OuroObject *o) { return unary_op(o, NB
 
 OURO_API OuroObject *ouro_number_index(OuroObject *o)
 {
-    if (ouro_int_check(o))
+    if (ouro_int_check_exact(o))
         return OURO_NEWREF(o);
+    if (ouro_int_check(o)) /* True, or an int subclass: the plain int of the same value */
+        return ou_int_exact(o);
     const OuroNumberMethods *nb = OURO_TYPE(o)->tp_as_number;
     if (!nb || !nb->nb_index)
         return ouro_err_format(&ouro_exc_TypeError,

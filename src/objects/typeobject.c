@@ -20,7 +20,10 @@ static void inherit_slots(OuroType *t, const OuroType *b)
     INHERIT(tp_descr_get);
     INHERIT(tp_descr_set);
     INHERIT(tp_init);
-    INHERIT(tp_new);
+    /* A static type right under object without its own tp_new cannot be instantiated
+     * (list_iterator(): "cannot create 'list_iterator' instances"), as in CPython. */
+    if (!(b == &ouro_object_type && !(t->tp_flags & OURO_TPFLAG_HEAPTYPE)))
+        INHERIT(tp_new);
     INHERIT(tp_finalize);
     INHERIT(tp_as_number);
     INHERIT(tp_as_sequence);

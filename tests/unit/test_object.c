@@ -352,6 +352,26 @@ static void test_recursion_guard(void)
     CHECK_INT(ou_tstate()->recursion_depth, 0);
 }
 
+static void test_static_types_without_new(void)
+{
+    /* Iterator types are not instantiable from Python, as in CPython. */
+    CHECK(ouro_object_call((OuroObject *)&ou_list_iter_type, NULL, NULL) == NULL);
+    CHECK_RAISED(&ouro_exc_TypeError, "cannot create 'list_iterator' instances");
+    OuroObject *o = ouro_object_call((OuroObject *)&ouro_object_type, NULL, NULL);
+    CHECK(o != NULL && OURO_TYPE(o) == &ouro_object_type);
+    OURO_XDECREF(o);
+}
+
+static void test_number_index_of_bool(void)
+{
+    OuroObject *i = ouro_number_index(OURO_TRUE);
+    CHECK(i != NULL && ouro_int_check_exact(i));
+    CHECK_INT(ouro_int_as_int64(i), 1);
+    OURO_XDECREF(i);
+    CHECK(ouro_number_index(OURO_NONE) == NULL);
+    CHECK_RAISED(&ouro_exc_TypeError, "'NoneType' object cannot be interpreted as an integer");
+}
+
 static void test_runtime_nesting(void)
 {
     /* A second runtime can be created and freed while another is current. */
@@ -383,6 +403,8 @@ int main(void)
     RUN(test_exception_hierarchy);
     RUN(test_protocol_errors);
     RUN(test_recursion_guard);
+    RUN(test_static_types_without_new);
+    RUN(test_number_index_of_bool);
     RUN(test_runtime_nesting);
     return th_end();
 }
