@@ -3,10 +3,12 @@
 #ifndef OURO_MEM_H
 #define OURO_MEM_H
 
-/* Size classes of the small-object allocator: 8-byte steps up to 128 bytes, then coarser
- * steps up to OURO_MEM_SMALL_MAX. Requests above it are "large". */
+/* Size classes of the small-object allocator: 8-byte steps up to 128 bytes, 16-byte steps
+ * to 256, 32-byte steps up to OURO_MEM_SMALL_MAX. Requests above it are "large", except
+ * that objects (GC-tracked blocks) up to about 16 KiB get "medium" classes too: stats list
+ * them after the small ones (docs/internals/allocator.md). */
 #define OURO_MEM_SMALL_MAX 512
-#define OURO_MEM_MAX_CLASSES 48
+#define OURO_MEM_MAX_CLASSES 64
 
 typedef struct OuroMemClassStats {
     uint32_t block_size;      /* bytes per block of this class */
@@ -29,6 +31,11 @@ typedef struct OuroMemStats {
     uint64_t peak_bytes_in_use;
     uint64_t allocs_total, frees_total;
     uint64_t injected_failures;        /* allocations made to fail by ouro_mem_fail_* */
+    uint64_t arenas_spare;             /* empty arenas kept committed (counted in _in_use) */
+    uint64_t medium_pool_size;         /* bytes of a medium-class pool */
+    uint64_t spans_in_use, span_bytes_in_use; /* large objects in the region (in large_*) */
+    uint64_t units_cached;             /* freed medium pools and spans kept for reuse */
+    uint64_t committed_bytes;          /* region memory this heap holds committed */
 } OuroMemStats;
 
 /* Fills *out with the current runtime's allocator accounting. Never fails. */

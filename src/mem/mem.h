@@ -61,14 +61,40 @@ size_t ou_heap_usable_size(OuHeap *h, void *p);
 
 void ou_heap_stats(OuHeap *h, OuroMemStats *out);
 void ou_heap_fail_after(OuHeap *h, uint64_t n, int every_after);
+/* Gives back to the system what h keeps only for speed: empty pools kept for reuse, freed
+ * spans and medium pools, the spare arena. For after a full collection, or before
+ * measuring memory. Never fails. */
+void ou_heap_trim(OuHeap *h);
 
 #define OU_MEM_DEADBYTE 0xDD  /* fills freed blocks in debug builds */
 #define OU_MEM_CLEANBYTE 0xCD /* fills new blocks in debug builds */
 
+#include "fast.h"
+
+/* ou_heap_alloc, ou_heap_alloc_object and ou_heap_free with their fast paths inlined into
+ * the caller (a dozen instructions; everything else stays out of line). Same contracts. */
+static inline void *ou_heap_alloc_inline(OuHeap *h, size_t n)
+{
+    if (OU_LIKELY(n <= OURO_MEM_SMALL_MAX))
+        return ou_heap_alloc_class(h, ou_mem_small_class[(n + 7) >> 3], 0);
+    return ou_heap_alloc(h, n);
+}
+static inline void *ou_heap_alloc_object_inline(OuHeap *h, size_t n)
+{
+    if (OU_LIKELY(n <= OURO_MEM_SMALL_MAX))
+        return ou_heap_alloc_class(h, ou_mem_small_class[(n + 7) >> 3], 1);
+    return ou_heap_alloc_object(h, n);
+}
+static inline void ou_heap_free_inline(OuHeap *h, void *p)
+{
+    if (!ou_heap_free_fast(h, p))
+        ou_heap_free(h, p);
+}
+
 /* The current runtime's heap (ou_current.heap): what the rest of the runtime calls. */
-static inline void *ou_mem_alloc(size_t n) { return ou_heap_alloc(ou_current.heap, n); }
-static inline void *ou_mem_alloc_object(size_t n) { return ou_heap_alloc_object(ou_current.heap, n); }
+static inline void *ou_mem_alloc(size_t n) { return ou_heap_alloc_inline(ou_current.heap, n); }
+static inline void *ou_mem_alloc_object(size_t n) { return ou_heap_alloc_object_inline(ou_current.heap, n); }
 static inline void *ou_mem_realloc(void *p, size_t n) { return ou_heap_realloc(ou_current.heap, p, n); }
-static inline void ou_mem_free(void *p) { ou_heap_free(ou_current.heap, p); }
+static inline void ou_mem_free(void *p) { ou_heap_free_inline(ou_current.heap, p); }
 
 #endif

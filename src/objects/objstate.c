@@ -2,8 +2,6 @@
  * runtime starts, released (with everything it holds) when it ends. */
 #include "objects.h"
 
-#pragma weak ou_str_fini_interned
-
 OuObjState *ou_objstate(void)
 {
     return ou_current.objs;
@@ -20,6 +18,5 @@ int ou_objects_init(OuObjState *st)
 void ou_objects_fini(OuObjState *st)
 {
     OURO_CLEAR(st->memory_error);
-    if (ou_str_fini_interned)
-        ou_str_fini_interned(st);
+    ou_str_fini_interned(st);
 }

@@ -29,13 +29,6 @@ int ou_type_table_add(OuroType *t, uint32_t tid)
     return rc;
 }
 
-/* Static types whose file may not exist yet in a partial tree are referenced weakly, so
- * the layer links while the built-in types are written one by one. */
-#define OU_WEAK_(name) _Pragma(#name)
-#define OU_WEAK(name) OU_WEAK_(weak name)
-#define OU_DECLARE_WEAK(t) OU_WEAK(t)
-OU_STATIC_TYPES(OU_DECLARE_WEAK)
-
 static OuroType *const static_types[] = {
 #define OU_LIST_ENTRY(t) &t,
     OU_STATIC_TYPES(OU_LIST_ENTRY)
@@ -43,21 +36,18 @@ static OuroType *const static_types[] = {
 };
 
 int ou_exceptions_ready(void);
-#pragma weak ou_hash_init_secret
 
 static int process_init_status = -1;
 static pthread_once_t process_once = PTHREAD_ONCE_INIT;
 
 static void process_init(void)
 {
-    if (ou_hash_init_secret)
-        ou_hash_init_secret();
+    ou_hash_init_secret();
     /* Ids first, all of them, so readying (which looks at bases) sees a full table. */
     for (size_t i = 0; i < OU_ARRAY_LEN(static_types); i++)
-        if (static_types[i])
-            ou_type_table_add(static_types[i], (uint32_t)(i + 1));
+        ou_type_table_add(static_types[i], (uint32_t)(i + 1));
     for (size_t i = 0; i < OU_ARRAY_LEN(static_types); i++)
-        if (static_types[i] && ouro_type_ready(static_types[i]) < 0)
+        if (ouro_type_ready(static_types[i]) < 0)
             return;
     if (ou_exceptions_ready() < 0)
         return;
