@@ -82,7 +82,13 @@ build/$(CONFIG)/tests/%: build/$(CONFIG)/tests/unit/%.o $(call objs,$(CONFIG),$(
 TEST_BINS = $(patsubst tests/unit/%.c,build/$(CONFIG)/tests/%,$(TEST_SRC))
 build-tests: build/$(CONFIG)/lib.stamp $(TEST_BINS) build/$(CONFIG)/ouro
 
-test: all
+# The embedding example, built like a user would: public header and the shared library.
+build/embed: examples/embed.c libouro.so include/ouro.h $(wildcard include/ouro/*.h)
+	@mkdir -p build
+	$(say) LD $@
+	$(Q)$(CC) -std=c11 -Wall -Wextra -Werror -Iinclude -o $@ $< -L. -louro -Wl,-rpath,'$$ORIGIN/..' $(LIBS)
+
+test: all build/embed
 	@$(MAKE) --no-print-directory build-tests CONFIG=debug
 	@tests/run.sh build/debug
 

@@ -31,5 +31,13 @@ if [ -x "$dir/ouro" ] && ls "$here"/tests/py/*.py > /dev/null 2>&1; then
         else failed=$((failed + 1)); echo "FAIL py/$name"; diff "$exp" "$log" | head -n 20 | sed 's/^/    /'; fi
     done
 fi
+# The embedding example (make test builds it against libouro.so).
+if [ -x "$here/build/embed" ] && [ "$dir" = "build/debug" ]; then
+    if ${RUNNER:-} "$here/build/embed" > "$log" 2>&1 && cmp -s "$log" "$here/examples/embed.exp"; then
+        passed=$((passed + 1)); echo "ok   examples/embed"
+    else
+        failed=$((failed + 1)); echo "FAIL examples/embed"; diff "$here/examples/embed.exp" "$log" | head -n 20 | sed 's/^/    /'
+    fi
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
