@@ -212,6 +212,8 @@ enum {
     OURO_TPFLAG_IMMUTABLE = 1u << 4,   /* attributes cannot be set on the type */
     OURO_TPFLAG_ABSTRACT = 1u << 5,
     OURO_TPFLAG_HAS_FINALIZE = 1u << 6,
+    OURO_TPFLAG_METHOD_DESCRIPTOR = 1u << 7, /* instances bind like functions: the eval
+                                                loop may call them unbound with self */
     /* Fast subclass checks, as CPython's Py_TPFLAGS_*_SUBCLASS. */
     OURO_TPFLAG_INT_SUBCLASS = 1u << 20,
     OURO_TPFLAG_LIST_SUBCLASS = 1u << 21,

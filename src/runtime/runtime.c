@@ -56,6 +56,8 @@ OURO_API OuroRuntime *ouro_runtime_new(void)
 OURO_API uint64_t ouro_runtime_free(OuroRuntime *rt)
 {
     OU_ASSERT(ou_current.tstate && ou_current.tstate->runtime == rt);
+    if (rt->lang_fini)
+        rt->lang_fini(rt);
     for (struct OuroThreadState *ts = rt->tstates; ts; ts = ts->next_tstate) {
         OURO_CLEAR(ts->curexc);
         OURO_CLEAR(ts->exc_info);

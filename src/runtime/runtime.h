@@ -13,6 +13,11 @@ struct OuroRuntime {
     OuGCState gc;
     struct OuroThreadState *tstates;   /* main thread state first */
     OuCurrent previous;                /* what was current before this runtime started */
+    /* The language's per-runtime state (src/lang/interp.c installs both on first use):
+     * torn down by ouro_runtime_free before the objects layer, as a hook so that the
+     * runtime does not depend on the layers above it. */
+    void *lang;
+    void (*lang_fini)(struct OuroRuntime *rt);
 };
 
 #endif

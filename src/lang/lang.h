@@ -1,0 +1,102 @@
+/* src/lang/lang.h — the contract between the parts of the language (issue 4): parser,
+ * compiler + evaluation loop, type machinery, builtins/modules/command. Each function
+ * names its owner; docs/internals/language.md has the narrative. Everything returns new
+ * references / NULL with an exception unless it says otherwise. */
+#ifndef OU_LANG_H
+#define OU_LANG_H
+
+#include "ouro.h"
+#include "ast.h"
+
+/* ------------------------------------------------ compiler (owner: compile.c) -- */
+/* Compiles a tree to a code object. filename: a str. mode as it was parsed. */
+OuroObject *ou_compile_ast(const OuMod *m, OuroObject *filename, OuParseMode mode);
+/* Parses and compiles UTF-8 source (compile() builtin, exec/eval of strings, import,
+ * the command). *incomplete as in ou_parse (may be NULL). */
+OuroObject *ou_compile_source(const char *src, size_t len, const char *filename,
+                              OuParseMode mode, int *incomplete);
+/* Code objects: the accessors other parts need (owner: codeobject.c). Borrowed. */
+extern OuroType ou_code_type;
+OuroObject *ou_code_filename(OuroObject *code);   /* str */
+OuroObject *ou_code_name(OuroObject *code);       /* str: "f", "<module>", "<lambda>" */
+OuroObject *ou_code_qualname(OuroObject *code);   /* str */
+/* The source line number of the instruction at byte offset lasti (-1: the first line). */
+int ou_code_line_at(OuroObject *code, int lasti);
+
+/* ------------------------------------------------- evaluation (owner: eval.c) -- */
+/* Runs a module-level code object in globals (a dict; `__builtins__` is added if
+ * absent) with locals (a mapping, or NULL for globals), as exec()/eval() do. */
+OuroObject *ou_eval_code(OuroObject *code, OuroObject *globals, OuroObject *locals);
+/* The innermost Python frame of the current thread, or NULL (borrowed). */
+OuroObject *ou_eval_current_frame(void);
+/* For zero-argument super(): the class (from the __class__ cell) and the first argument
+ * of the innermost Python function frame. 0, or -1 with RuntimeError as CPython
+ * ("super(): no arguments", "super(): __class__ cell not found"). Borrowed results. */
+int ou_eval_super_args(OuroType **type, OuroObject **self);
+/* globals() and locals() of the innermost frame (borrowed; locals() of a function frame
+ * is a new snapshot dict: new reference). */
+OuroObject *ou_eval_globals(void);
+OuroObject *ou_eval_locals(void);
+/* Frames and tracebacks (owner: frameobject.c). */
+extern OuroType ou_frame_type, ou_traceback_type, ou_function_type, ou_cell_type,
+    ou_generator_type;
+typedef struct OuTraceback {
+    OuroObject ob_base;
+    OuroObject *tb_next;             /* traceback or NULL */
+    OuroObject *tb_frame;            /* frame */
+    int tb_lasti, tb_lineno;
+} OuTraceback;
+OuroObject *ou_frame_code(OuroObject *frame);     /* borrowed */
+OuroObject *ou_frame_globals(OuroObject *frame);  /* borrowed */
+int ou_frame_lineno(OuroObject *frame);
+/* Adds a traceback entry for frame to the current exception (as the eval loop does when
+ * an exception leaves an instruction). 0 or -1. */
+int ou_traceback_add(OuroObject *frame);
+
+/* ----------------------------------------------- type machinery (owner: objects/) -- */
+/* Looks name up along t's MRO (with a per-runtime method cache). Borrowed, or NULL
+ * without an exception when absent. */
+OuroObject *ou_type_lookup(OuroType *t, OuroObject *name);
+/* t.__dict__: for heap types t->tp_dict; for static types a per-runtime dict built on
+ * first use from tp_methods/tp_members/tp_getset and the slots. Borrowed, or NULL. */
+OuroObject *ou_type_dict(OuroType *t);
+/* The generic attribute protocol (object.__getattribute__ / __setattr__ with data and
+ * non-data descriptors, instance __dict__). */
+OURO_API OuroObject *ouro_object_generic_getattr(OuroObject *o, OuroObject *name);
+OURO_API int ouro_object_generic_setattr(OuroObject *o, OuroObject *name, OuroObject *value);
+/* type(name, bases, dict) through the metaclass machinery: creates a class. */
+OuroObject *ou_type_new(OuroType *meta, OuroObject *name, OuroObject *bases,
+                        OuroObject *dict, OuroObject *kwargs);
+/* Bound method (func, self) as Python's types.MethodType. */
+extern OuroType ou_method_type;
+OuroObject *ou_method_new(OuroObject *func, OuroObject *self);
+/* Built-in functions and methods from an OuroMethodDef (self may be NULL or a module). */
+extern OuroType ou_cfunction_type;
+OuroObject *ou_cfunction_new(const OuroMethodDef *def, OuroObject *self, OuroObject *module);
+/* Modules (owner: moduleobject.c). */
+extern OuroType ou_module_type;
+OuroObject *ou_module_new(OuroObject *name);
+OuroObject *ou_module_dict(OuroObject *module);   /* borrowed */
+/* A module named name with the functions of defs (NULL-terminated by ml_name). */
+OuroObject *ou_module_from_defs(const char *name, const OuroMethodDef *defs, const char *doc);
+
+/* --------------------------------------- interpreter state (owner: interp.c) -- */
+/* The per-runtime state of the language: built on first use, torn down with the runtime
+ * (runtime.c calls the hook the language installs). */
+typedef struct OuInterp {
+    OuroObject *builtins;            /* the builtins module */
+    OuroObject *builtins_dict;       /* its dict (borrowed from builtins) */
+    OuroObject *modules;             /* sys.modules: dict */
+    OuroObject *sys;                 /* the sys module */
+    OuroObject *main_module;         /* __main__ once a program runs, or NULL */
+} OuInterp;
+/* The current runtime's interpreter state, created on first use. Borrowed, or NULL
+ * with an exception. */
+OuInterp *ou_interp(void);
+/* import name (absolute, dotted): built-in modules, then NAME.py on sys.path. */
+OuroObject *ou_import_module(OuroObject *name);
+/* Prints exc (with its chain and traceback) to stderr as CPython's default excepthook:
+ * "Traceback (most recent call last):" ..., SyntaxError with its caret line. */
+void ou_print_exception(OuroObject *exc);
+
+#endif
