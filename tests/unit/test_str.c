@@ -332,7 +332,11 @@ static void test_long_nonascii(void)
         CHECK_INT(ouro_str_codepoint_at(s, 70), 0xE9);
         OURO_DECREF(s);
     }
-    CHECK(reused > 0);  /* the allocator reused the block: the case was exercised */
+    OuroMemStats st;
+    ouro_mem_stats(&st);
+    /* The allocator reused the block, so the case was exercised (the system allocator
+     * of OURO_MALLOC=malloc, e.g. valgrind's, need not reuse addresses). */
+    CHECK(reused > 0 || st.use_malloc);
 }
 
 /* ---------------------------------------------------------------- repr and hash -- */

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# bench/run.sh — builds and runs the benchmarks: for now the C allocator benchmark
+# (bench/c/alloc_bench.c, compiled with src/mem and src/base at -O2 -DNDEBUG). More
+# benchmarks (bench/py) join later. Options: RUNS (default 5), MOPS (million ops, 12).
+set -eu
+here="$(cd "$(dirname "$0")/.." && pwd)"
+out="$here/build/bench"
+mkdir -p "$out"
+CC="${CC:-cc}"
+"$CC" -std=c11 -D_GNU_SOURCE -O2 -DNDEBUG -Wall -Wextra -Werror -Wno-unused-parameter \
+    -I"$here/include" -I"$here/src" -pthread -o "$out/alloc_bench" \
+    "$here/bench/c/alloc_bench.c" "$here"/src/mem/*.c "$here"/src/base/*.c -ldl -lm
+echo "== C allocator benchmark ($(uname -m), $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //'), $CC)"
+"$out/alloc_bench" "${RUNS:-5}" "${MOPS:-12}"
