@@ -128,4 +128,7 @@ install: all
 clean:
 	rm -rf build libouro.a libouro.so ouro
 
+# Keep intermediate objects (test .o files) so nothing is rebuilt twice.
+.SECONDARY:
+
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -31,6 +31,8 @@ int ou_gc_init(OuGCState *gc)
 
 void ou_gc_fini(OuGCState *gc)
 {
+    if (OURO_DEBUG && ou_gc_check_lists(gc) != 0)
+        ou_fatal("GC generation lists are corrupt at runtime teardown");
     for (int i = 0; i < OU_GC_NGEN; i++) {
         OuGCHead *h = gc->gens[i].head;
         /* Only an empty list's head can go: leaked objects still point at it. */
