@@ -138,6 +138,9 @@ typedef struct OuExceptHandler {
 } OuExceptHandler;
 typedef struct { int n; OuExceptHandler **items; } OuExceptHandlerSeq;
 
+/* The parser produces the Async* kinds, Await and is_async comprehensions for async
+ * syntax (so that dumps match CPython); ouro has no coroutines: the compiler must reject
+ * them with a SyntaxError rather than compile them as their synchronous forms. */
 typedef enum {
     OU_FUNCTIONDEF_KIND = 1, OU_ASYNCFUNCTIONDEF_KIND, OU_CLASSDEF_KIND, OU_RETURN_KIND,
     OU_DELETE_KIND, OU_ASSIGN_KIND, OU_AUGASSIGN_KIND, OU_ANNASSIGN_KIND, OU_FOR_KIND,
@@ -196,8 +199,21 @@ typedef enum { OU_PARSE_FILE = 0, OU_PARSE_SINGLE, OU_PARSE_EVAL } OuParseMode;
 OuMod *ou_parse(OuAstArena *a, const char *src, size_t len, const char *filename,
                 OuParseMode mode, int *incomplete);
 
+/* Raises type (SyntaxError or a subclass; NULL: SyntaxError) at loc, for the compiler
+ * and the symtable (owner: parser). msg is printf-formatted. args are CPython's:
+ * (msg, (filename, lineno, offset, text, end_lineno, end_offset)); the text is line
+ * loc->lineno read from the file named filename when it can be read (as CPython's
+ * compiler does), else None. Returns NULL. */
+OuroObject *ou_syntax_error_at(OuroType *type, OuroObject *filename, const OuLoc *loc,
+                               const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
 /* ast.dump(tree) as python3 prints it (no attributes, default indent None): for tests.
  * New str, or NULL with an exception. */
 OuroObject *ou_ast_dump(const OuMod *m);
+/* For tests (owner: parser): the positions of every node that has one, in ast.walk()
+ * order, as python3 prints
+ * [(type(n).__name__, n.lineno, n.col_offset, n.end_lineno, n.end_col_offset) ...].
+ * New str, or NULL with an exception. */
+OuroObject *ou_ast_positions(const OuMod *m);
 
 #endif
