@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench/run.sh — builds and runs the benchmarks: for now the C allocator benchmark
-# (bench/c/alloc_bench.c, compiled with src/mem and src/base at -O2 -DNDEBUG). More
-# benchmarks (bench/py) join later. Options: RUNS (default 5), MOPS (million ops, 12).
+# (bench/c/alloc_bench.c, compiled with src/mem and src/base at -O2 -DNDEBUG), then the
+# Python benchmarks of bench/py on python3 and ./ouro side by side (bench/py/run.sh).
+# Options: RUNS (default 5), MOPS (million ops, 12).
 set -eu
 here="$(cd "$(dirname "$0")/.." && pwd)"
 out="$here/build/bench"
@@ -12,3 +13,6 @@ CC="${CC:-cc}"
     "$here/bench/c/alloc_bench.c" "$here"/src/mem/*.c "$here"/src/base/*.c -ldl -lm
 echo "== C allocator benchmark ($(uname -m), $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //'), $CC)"
 "$out/alloc_bench" "${RUNS:-5}" "${MOPS:-12}"
+if [ -x "$here/ouro" ]; then
+    "$here/bench/py/run.sh" "$here/ouro"
+fi

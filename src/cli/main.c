@@ -1,37 +1,213 @@
-/* src/cli/main.c — the `ouro` command. Until the language exists (issue 4) it starts and
- * stops a runtime and reports its version. */
-#include "ouro.h"
-#include <stdio.h>
+/* src/cli/main.c — the `ouro` command: ouro [-i] [-c CODE | script.py | -] [args...],
+ * -V/--version, -h/--help, and the REPL when started without a program on a terminal.
+ * Exit status as CPython: 0, 1 after an uncaught exception, SystemExit's code, 2 for a
+ * usage error or a script that cannot be opened. */
+#include "modules/modules.h"
+#include "cli.h"
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+static const char usage_line[] = "usage: ouro [option] ... [-c cmd | file | -] [arg] ...\n";
 
 static int usage(FILE *f)
 {
-    fprintf(f, "usage: ouro [--version] [-c CODE | script.py]\n");
+    fputs(usage_line, f);
+    if (f == stdout)
+        fputs("Options (a subset of python3's):\n"
+              "-c cmd : program passed in as string (terminates option list)\n"
+              "-h     : print this help message and exit (also -? or --help)\n"
+              "-i     : inspect interactively after running script\n"
+              "-V     : print the ouro version number and exit (also --version)\n"
+              "file   : program read from script file\n"
+              "-      : program read from stdin (default; interactive mode if a tty)\n"
+              "arg ...: arguments passed to program in sys.argv[1:]\n",
+              f);
     return f == stderr ? 2 : 0;
+}
+
+typedef struct Options {
+    bool interactive;          /* -i */
+    const char *command;       /* -c CODE */
+    const char *script;        /* a path, "-" for stdin, or NULL */
+    int argc;                  /* sys.argv */
+    char **argv;
+} Options;
+
+/* Parses the options; returns -1 to run, or an exit status. */
+static int parse_options(int argc, char **argv, Options *o)
+{
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
+            printf("ouro %s\n", OURO_VERSION);
+            return 0;
+        }
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0 || strcmp(a, "-?") == 0)
+            return usage(stdout);
+        if (strcmp(a, "-i") == 0) {
+            o->interactive = true;
+            continue;
+        }
+        if (strncmp(a, "-c", 2) == 0) {
+            if (a[2]) {
+                o->command = a + 2;
+            } else if (i + 1 < argc) {
+                o->command = argv[++i];
+            } else {
+                fputs("Argument expected for the -c option\n", stderr);
+                fputs(usage_line, stderr);
+                fputs("Try `ouro -h' for more information.\n", stderr);
+                return 2;
+            }
+            /* the rest are sys.argv[1:], argv[0] is "-c" */
+            o->argc = argc - i;
+            o->argv = argv + i;
+            return -1;
+        }
+        if (strcmp(a, "--") == 0) {
+            i++;
+            break;
+        }
+        fprintf(stderr, "Unknown option: %s\n", a);
+        fputs(usage_line, stderr);
+        fputs("Try `ouro -h' for more information.\n", stderr);
+        return 2;
+    }
+    if (i < argc) {
+        o->script = argv[i];
+        o->argc = argc - i;
+        o->argv = argv + i;
+    }
+    return -1;
+}
+
+/* The script's absolute path (as CPython 3.11's __main__.__file__), malloc'd. */
+static char *absolute_path(const char *p)
+{
+    if (p[0] == '/')
+        return strdup(p);
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd))
+        return strdup(p);
+    while (p[0] == '.' && p[1] == '/')
+        p += 2;
+    size_t n = strlen(cwd) + strlen(p) + 2;
+    char *r = malloc(n);
+    if (r)
+        snprintf(r, n, "%s/%s", cwd, p);
+    return r;
+}
+
+/* sys.path[0]: the real directory of the script. malloc'd. */
+static char *script_dir(const char *abs)
+{
+    char *copy = strdup(abs);
+    if (!copy)
+        return NULL;
+    char *slash = strrchr(copy, '/');
+    if (slash)
+        *(slash == copy ? slash + 1 : slash) = 0;
+    char real[PATH_MAX];
+    char *r = realpath(copy, real) ? strdup(real) : strdup(copy);
+    free(copy);
+    return r;
+}
+
+static int read_all(FILE *fp, OuStrBuf *b)
+{
+    char chunk[8192];
+    size_t k;
+    while ((k = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        ou_strbuf_append(b, chunk, k);
+    return b->failed ? -1 : 0;
+}
+
+/* Runs the program the options name. Returns the exit status. */
+static int run_program(Options *o)
+{
+    if (o->command) {
+        static char dash_c[] = "-c";
+        o->argv[0] = dash_c;
+        if (ou_sys_set_argv(o->argc, o->argv, "") < 0)
+            return ou_handle_uncaught();
+        int rc = ou_run_source(o->command, strlen(o->command), "<string>", false);
+        return rc < 0 ? ou_handle_uncaught() : 0;
+    }
+    if (o->script && strcmp(o->script, "-") != 0) {
+        char *abs = absolute_path(o->script), *dir = abs ? script_dir(abs) : NULL;
+        int status = 0;
+        if (!abs || !dir) {
+            fputs("ouro: out of memory\n", stderr);
+            status = 1;
+        } else if (ou_sys_set_argv(o->argc, o->argv, dir) < 0) {
+            status = ou_handle_uncaught();
+        } else {
+            int rc = ou_run_file(abs);
+            if (rc == -2) {
+                fprintf(stderr, "ouro: can't open file '%s': [Errno %d] %s\n", abs, errno,
+                        strerror(errno));
+                status = 2;
+            } else if (rc < 0) {
+                status = ou_handle_uncaught();
+            }
+        }
+        free(abs);
+        free(dir);
+        return status;
+    }
+    /* stdin: "-", or no program and stdin is not a terminal */
+    char *dflt[] = { o->script ? (char *)"-" : (char *)"", NULL };
+    if (ou_sys_set_argv(o->script ? o->argc : 1, o->script ? o->argv : dflt, "") < 0)
+        return ou_handle_uncaught();
+    OuStrBuf b;
+    ou_strbuf_init(&b);
+    if (read_all(stdin, &b) < 0) {
+        ou_strbuf_discard(&b);
+        fputs("ouro: out of memory\n", stderr);
+        return 1;
+    }
+    int rc = ou_run_source(b.data ? b.data : "", b.len, "<stdin>", false);
+    ou_strbuf_discard(&b);
+    return rc < 0 ? ou_handle_uncaught() : 0;
 }
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)) {
-        printf("ouro %s\n", OURO_VERSION);
-        return 0;
-    }
-    if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0))
-        return usage(stdout);
+    Options o = { 0 };
+    int status = parse_options(argc, argv, &o);
+    if (status >= 0)
+        return status;
     OuroRuntime *rt = ouro_runtime_new();
     if (!rt) {
-        fprintf(stderr, "ouro: could not start the runtime\n");
+        fputs("ouro: could not start the runtime\n", stderr);
         return 1;
     }
-    int rc = 0;
-    if (argc > 1) {
-        fprintf(stderr, "ouro: running Python code is not implemented yet (the language "
-                        "is issue 4); this build provides the runtime library only\n");
-        rc = 2;
-    } else {
-        printf("ouro %s (runtime only: the language and REPL come with issue 4)\n",
-               OURO_VERSION);
+    if (!ou_interp()) {
+        ou_handle_uncaught();
+        ouro_runtime_free(rt);
+        return 1;
     }
-    ouro_runtime_free(rt);
-    return rc;
+    bool repl_only = !o.command && !o.script && isatty(fileno(stdin));
+    if (repl_only) {
+        char *argv0[] = { (char *)"", NULL };
+        if (ou_sys_set_argv(1, argv0, "") < 0)
+            status = ou_handle_uncaught();
+        else
+            status = ou_repl_run(true);
+    } else {
+        status = run_program(&o);
+        if (o.interactive) /* also after an error, as CPython */
+            status = ou_repl_run(false);
+    }
+    ou_sys_flush_std();
+    fflush(stdout);
+    uint64_t leaked = ouro_runtime_free(rt);
+    /* Teardown check for tests: every object the program made must be gone. */
+    if (leaked && getenv("OURO_REPORT_LEAKS"))
+        fprintf(stderr, "ouro: %llu bytes still in use at exit\n", (unsigned long long)leaked);
+    return status;
 }

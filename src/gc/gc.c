@@ -72,6 +72,10 @@ OURO_API void ouro_gc_untrack(OuroObject *o)
 
 OURO_API int ouro_gc_is_tracked(OuroObject *o)
 {
+    /* Static types have no GC header (type is a GC type for classes only). */
+    if ((OURO_TYPE(o)->tp_flags & OURO_TPFLAG_TYPE_SUBCLASS) &&
+        !(((OuroType *)o)->tp_flags & OURO_TPFLAG_HEAPTYPE))
+        return 0;
     return ou_type_is_gc(OURO_TYPE(o)) && ou_gc_is_tracked(o);
 }
 

@@ -22,6 +22,11 @@ OuroObject *ou_code_name(OuroObject *code);       /* str: "f", "<module>", "<lam
 OuroObject *ou_code_qualname(OuroObject *code);   /* str */
 /* The source line number of the instruction at byte offset lasti (-1: the first line). */
 int ou_code_line_at(OuroObject *code, int lasti);
+/* Positions of the instruction at byte offset lasti, as 3.11's co_positions() (for
+ * caret tracebacks): lines 1-based, columns 0-based UTF-8 offsets, -1 when unknown.
+ * Never fails (owner: codeobject.c). */
+int ou_code_positions_at(OuroObject *code, int lasti, int *lineno, int *end_lineno,
+                         int *col, int *end_col);
 
 /* ------------------------------------------------- evaluation (owner: eval.c) -- */
 /* Runs a module-level code object in globals (a dict; `__builtins__` is added if
@@ -33,10 +38,19 @@ OuroObject *ou_eval_current_frame(void);
  * of the innermost Python function frame. 0, or -1 with RuntimeError as CPython
  * ("super(): no arguments", "super(): __class__ cell not found"). Borrowed results. */
 int ou_eval_super_args(OuroType **type, OuroObject **self);
-/* globals() and locals() of the innermost frame (borrowed; locals() of a function frame
- * is a new snapshot dict: new reference). */
+/* globals() of the innermost frame (borrowed, NULL when no frame) and locals() (always
+ * a new reference: the locals mapping of module/class code, or a new snapshot dict of a
+ * function frame's variables). */
 OuroObject *ou_eval_globals(void);
 OuroObject *ou_eval_locals(void);
+/* Runs a class body function (what __build_class__ calls) with ns as its locals
+ * mapping. Returns the body's result: the __class__ cell when methods use it (the class
+ * machinery must then set it, from ns['__classcell__'] as CPython), else None; new
+ * reference or NULL. (owner: eval_call.c) */
+OuroObject *ou_eval_class_body(OuroObject *func, OuroObject *ns);
+/* The exception being handled (sys.exc_info() / sys.exception()), or NULL. Borrowed.
+ * (owner: eval_call.c) */
+OuroObject *ou_eval_exc_info(void);
 /* Frames and tracebacks (owner: frameobject.c). */
 extern OuroType ou_frame_type, ou_traceback_type, ou_function_type, ou_cell_type,
     ou_generator_type;
@@ -67,9 +81,25 @@ OURO_API int ouro_object_generic_setattr(OuroObject *o, OuroObject *name, OuroOb
 /* type(name, bases, dict) through the metaclass machinery: creates a class. */
 OuroObject *ou_type_new(OuroType *meta, OuroObject *name, OuroObject *bases,
                         OuroObject *dict, OuroObject *kwargs);
+/* The address of o's instance __dict__ pointer (NULL: its type has none). Handles the
+ * negative tp_dictoffset of variable-size layouts (tuple subclasses): never add
+ * tp_dictoffset to an object by hand. (owner: objects/typeattr.c) */
+OuroObject **ou_object_dict_ptr(OuroObject *o);
+/* isinstance(o, cls) / issubclass(derived, cls) with tuples and __instancecheck__ /
+ * __subclasscheck__ on metaclasses, CPython's messages. 1, 0, or -1 with an exception.
+ * (owner: objects/typeattr.c) */
+int ou_object_isinstance(OuroObject *o, OuroObject *cls);
+int ou_object_issubclass(OuroObject *derived, OuroObject *cls);
 /* Bound method (func, self) as Python's types.MethodType. */
 extern OuroType ou_method_type;
 OuroObject *ou_method_new(OuroObject *func, OuroObject *self);
+/* The layout of ou_method_type instances, so that the eval loop's CALL can unpack a
+ * bound method into (function, self) as 3.11 does (owner: methodobject.c's OuMethod,
+ * which must keep these first fields; added by the compiler + eval part). */
+typedef struct OuMethodLayout {
+    OuroObject ob_base;
+    OuroObject *im_func, *im_self;   /* owned */
+} OuMethodLayout;
 /* Built-in functions and methods from an OuroMethodDef (self may be NULL or a module). */
 extern OuroType ou_cfunction_type;
 OuroObject *ou_cfunction_new(const OuroMethodDef *def, OuroObject *self, OuroObject *module);
@@ -89,14 +119,43 @@ typedef struct OuInterp {
     OuroObject *modules;             /* sys.modules: dict */
     OuroObject *sys;                 /* the sys module */
     OuroObject *main_module;         /* __main__ once a program runs, or NULL */
+    OuroObject *sys_dict;            /* sys.__dict__ (borrowed from sys; added by the
+                                        builtins part: print() reads sys.stdout here) */
+    OuroObject *linecache;           /* dict filename -> list of lines, for tracebacks
+                                        (pythonrun.c), or NULL */
 } OuInterp;
 /* The current runtime's interpreter state, created on first use. Borrowed, or NULL
  * with an exception. */
 OuInterp *ou_interp(void);
 /* import name (absolute, dotted): built-in modules, then NAME.py on sys.path. */
 OuroObject *ou_import_module(OuroObject *name);
+/* IMPORT_NAME / __import__: name relative to globals' package when level > 0 ("from . import
+ * x"); returns the top-level package for `import a.b` (fromlist None or empty), else the
+ * module itself. (owner: modules/import.c) */
+OuroObject *ou_import_name(OuroObject *name, OuroObject *globals, OuroObject *fromlist,
+                           int level);
 /* Prints exc (with its chain and traceback) to stderr as CPython's default excepthook:
  * "Traceback (most recent call last):" ..., SyntaxError with its caret line. */
 void ou_print_exception(OuroObject *exc);
+
+/* ---------------------------------------- running programs (owner: pythonrun.c) -- */
+/* Compiles and runs UTF-8 source in the __main__ module (its __file__ set to filename
+ * when set_file). 0, or -1 with the exception pending. */
+int ou_run_source(const char *src, size_t len, const char *filename, bool set_file);
+/* Runs the file at path as __main__: 0, -1 with an exception pending, -2 (errno set)
+ * when it cannot be opened. */
+int ou_run_file(const char *path);
+/* Takes the pending exception (if any) and reports it as an uncaught one: SystemExit
+ * gives its status (None 0, int, else printed and 1), others go through sys.excepthook
+ * and give 1. Returns the exit status (0 when nothing was pending). */
+int ou_handle_uncaught(void);
+
+/* ------------------------------------ formatting (owner: objects/formatspec.c) -- */
+/* format(value, spec) as the builtin and FORMAT_VALUE: value.__format__(spec) with the
+ * mini-language for int, float, str; spec NULL means "". New str, or NULL. */
+OuroObject *ou_object_format(OuroObject *value, OuroObject *spec);
+/* ascii(o): repr(o) with non-ASCII characters escaped (\xe9, \u20ac, \U0001f600), for
+ * the builtin, !a conversions of f-strings and str.format. New str, or NULL. */
+OuroObject *ou_object_ascii(OuroObject *o);
 
 #endif

@@ -325,6 +325,8 @@ OURO_API int ouro_sequence_contains(OuroObject *seq, OuroObject *item)
 OURO_API OuroObject *ouro_object_get_iter(OuroObject *o)
 {
     ouro_unaryfunc f = OURO_TYPE(o)->tp_iter;
+    if (!f && ou_seqiter_applies(o)) /* the old protocol: __getitem__ from 0 */
+        return ou_seqiter_new(o);
     if (!f)
         return ouro_err_format(&ouro_exc_TypeError, "'%s' object is not iterable",
                                OURO_TYPE_NAME(o));
@@ -397,10 +399,13 @@ OURO_API OuroObject *ouro_object_getattr(OuroObject *o, OuroObject *name)
         return ouro_err_format(&ouro_exc_TypeError,
                                "attribute name must be string, not '%s'", OURO_TYPE_NAME(name));
     ouro_getattrofunc f = OURO_TYPE(o)->tp_getattro;
-    if (f)
-        return f(o, name);
-    return ouro_err_format(&ouro_exc_AttributeError, "'%s' object has no attribute '%U'",
-                           OURO_TYPE_NAME(o), name);
+    OuroObject *r = f ? f(o, name)
+                      : ouro_err_format(&ouro_exc_AttributeError,
+                                        "'%s' object has no attribute '%U'", OURO_TYPE_NAME(o),
+                                        name);
+    if (!r && ouro_err_matches(&ouro_exc_AttributeError))
+        ou_attribute_error_context(o, name); /* name and obj, for suggestions */
+    return r;
 }
 
 OURO_API OuroObject *ouro_object_getattr_str(OuroObject *o, const char *name)

@@ -1281,6 +1281,7 @@ static OuroObject *float_fromhex(OuroObject *cls, OuroObject *arg)
 }
 
 static const OuroMethodDef float_methods[] = {
+    { "__format__", OURO_METH(ou_float_format_method), OURO_METH_O, "Formats the float according to format_spec." },
     { "conjugate", OURO_METH(float_conjugate), OURO_METH_NOARGS,
       "Return self, the complex conjugate of any float." },
     { "__trunc__", OURO_METH(float_trunc), OURO_METH_NOARGS,

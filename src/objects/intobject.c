@@ -565,7 +565,30 @@ static OuroObject *number_to_int(OuroObject *x)
                            "number, not '%s'", OURO_TYPE_NAME(x));
 }
 
-/* int(x=0) / int(x, base=10). Subclass instances come with the language layer. */
+static OuroObject *int_new(OuroType *type, OuroObject *args, OuroObject *kwargs);
+
+/* int(...) for a subclass: the value is made as an exact int, then copied into an
+ * instance of the subclass (same layout: the word, or the size and digits; a class's
+ * __dict__ pointer follows in the last word, typeattr.c's ou_object_dict_ptr). */
+static OuroObject *int_subtype_new(OuroType *type, OuroObject *args, OuroObject *kwargs)
+{
+    OuroObject *v = int_new(&ouro_int_type, args, kwargs);
+    if (!v)
+        return NULL;
+    int64_t size = ou_int_is_word(v) ? 0 : ou_int_big(v)->size;
+    ouro_ssize nitems = size == 0 && ou_int_is_word(v) ? 0 : (size < 0 ? -size : size) + 2;
+    OuroObject *o = ouro_object_alloc_var(type, nitems);
+    if (o) {
+        memcpy((char *)o + sizeof(OuroObject), (char *)v + sizeof(OuroObject),
+               sizeof(OuroInt) - sizeof(OuroObject) + (size_t)nitems * sizeof(ou_digit));
+        if (ou_type_is_gc(type))
+            ouro_gc_track(o);
+    }
+    OURO_DECREF(v);
+    return o;
+}
+
+/* int(x=0) / int(x, base=10). */
 static OuroObject *int_new(OuroType *type, OuroObject *args, OuroObject *kwargs)
 {
     ouro_ssize nargs = args ? OURO_TUPLE_SIZE(args) : 0;
@@ -573,7 +596,7 @@ static OuroObject *int_new(OuroType *type, OuroObject *args, OuroObject *kwargs)
     OuroObject *x = nargs > 0 ? OURO_TUPLE_GET(args, 0) : NULL;
     OuroObject *obase = nargs > 1 ? OURO_TUPLE_GET(args, 1) : NULL;
     if (type != &ouro_int_type)
-        return ouro_err_format(&ouro_exc_TypeError, "int subclasses are not supported yet");
+        return int_subtype_new(type, args, kwargs);
     if (nargs + nkw > 2)
         return ouro_err_format(&ouro_exc_TypeError, "int() takes at most 2 arguments (%lld given)",
                                (long long)(nargs + nkw));
@@ -818,6 +841,7 @@ done:
 }
 
 static const OuroMethodDef int_methods[] = {
+    { "__format__", OURO_METH(ou_int_format_method), OURO_METH_O, "Convert to a string according to format_spec." },
     { "conjugate", OURO_METH(int_self), OURO_METH_NOARGS, "Returns self, the complex conjugate of any int." },
     { "bit_length", OURO_METH(int_bit_length), OURO_METH_NOARGS, "Number of bits necessary to represent self in binary." },
     { "bit_count", OURO_METH(int_bit_count), OURO_METH_NOARGS, "Number of ones in the binary representation of the absolute value of self." },

@@ -75,6 +75,10 @@ OURO_API void ouro_object_free(OuroObject *o)
 
 OURO_API size_t ouro_object_footprint(OuroObject *o)
 {
+    /* A static type lives outside the heap (type is a GC type for classes only). */
+    if ((OURO_TYPE(o)->tp_flags & OURO_TPFLAG_TYPE_SUBCLASS) &&
+        !(((OuroType *)o)->tp_flags & OURO_TPFLAG_HEAPTYPE))
+        return sizeof(OuroType);
     if (ou_type_is_gc(OURO_TYPE(o)))
         return ou_heap_usable_size(ou_current.heap, ou_gc_head(o));
     return ou_heap_usable_size(ou_current.heap, o);

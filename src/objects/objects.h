@@ -19,6 +19,18 @@ typedef struct OuObjState {
     int64_t int_max_str_digits;      /* limit of int <-> decimal str conversions
                                         (sys.set_int_max_str_digits); 0: none.
                                         ou_objects_init sets 4300 */
+    /* The type machinery (typedict.c): static types' __dict__, built on first use and
+     * indexed by type id (grown on demand, or NULL); the method cache (MRO
+     * lookups by type version and interned name); the next class version tag. */
+    OuroObject **type_dicts;
+    uint32_t type_dicts_cap;         /* entries of type_dicts (static types readied late,
+                                        e.g. the language's, have ids past the list) */
+    struct OuMethodCacheEntry *method_cache;
+    uint64_t type_version_next;
+    struct OuDunderName *dunder_names; /* C string literal -> interned str, for the slot
+                                          functions (typeslots.c), or NULL */
+    struct OuHeapType *heap_types;   /* every live class of the runtime (a list through
+                                        ht_next/ht_prev): cleared at teardown */
 } OuObjState;
 
 /* The current runtime's objects-layer state (set by the runtime with the others). */
@@ -36,6 +48,8 @@ void ou_str_fini_interned(OuObjState *st);
  * class at a free one (tid 0). 0, or -1 when the table is full (no exception set: this
  * may run before any runtime exists). Thread-safe. */
 int ou_type_table_add(OuroType *t, uint32_t tid);
+/* Frees a dead class's id for reuse (typecreate.c, when a class is deallocated). */
+void ou_type_table_remove(OuroType *t);
 /* Seeds the process's string-hash key from OURO_HASHSEED / PYTHONHASHSEED or the OS. */
 void ou_hash_init_secret(void);
 
@@ -53,7 +67,16 @@ void ou_hash_init_secret(void);
     X(ouro_dict_type) X(ou_dict_keys_type) X(ou_dict_values_type) X(ou_dict_items_type) \
     X(ou_dict_keyiter_type) X(ou_dict_valueiter_type) X(ou_dict_itemiter_type) \
     X(ou_dict_revkeyiter_type) X(ou_dict_revvalueiter_type) X(ou_dict_revitemiter_type) \
-    X(ouro_set_type) X(ouro_frozenset_type) X(ou_set_iter_type)
+    X(ouro_set_type) X(ouro_frozenset_type) X(ou_set_iter_type) \
+    X(ou_method_descr_type) X(ou_classmethod_descr_type) X(ou_member_descr_type) \
+    X(ou_getset_descr_type) X(ou_wrapper_descr_type) X(ou_method_wrapper_type) \
+    X(ou_cfunction_type) X(ou_method_type) X(ou_property_type) X(ou_staticmethod_type) \
+    X(ou_classmethod_type) X(ou_super_type) X(ou_mappingproxy_type) X(ou_module_type) \
+    X(ou_code_type) X(ou_function_type) X(ou_cell_type) X(ou_frame_type) \
+    X(ou_traceback_type) X(ou_generator_type) \
+    X(ou_enumerate_type) X(ou_zip_type) X(ou_map_type) X(ou_filter_type) \
+    X(ou_reversed_type) X(ou_callable_iter_type) X(ou_textfile_type) X(ou_seqiter_type) \
+    X(ou_version_info_type) X(ou_int_info_type) X(ou_float_info_type) X(ou_flags_type)
 
 /* Fixed type ids of the static types, in list order (type is 1), then the exception types:
  * a static instance (None, True, a cached small int, the empty tuple) is written as
@@ -76,6 +99,26 @@ extern OuroType ou_str_ascii_iter_type, ou_str_iter_type, ou_bytes_iter_type,
     ou_dict_keyiter_type, ou_dict_valueiter_type, ou_dict_itemiter_type,
     ou_dict_revkeyiter_type, ou_dict_revvalueiter_type, ou_dict_revitemiter_type,
     ou_set_iter_type;
+/* The type machinery's (typeimpl.h has the details; lang.h exports some to the language). */
+extern OuroType ou_method_descr_type, ou_classmethod_descr_type, ou_member_descr_type,
+    ou_getset_descr_type, ou_wrapper_descr_type, ou_method_wrapper_type, ou_cfunction_type,
+    ou_method_type, ou_property_type, ou_staticmethod_type, ou_classmethod_type,
+    ou_super_type, ou_mappingproxy_type, ou_module_type;
+/* The evaluation loop's (src/lang/eval.h; lang.h exports them to the language). */
+extern OuroType ou_code_type, ou_function_type, ou_cell_type, ou_frame_type,
+    ou_traceback_type, ou_generator_type;
+/* The builtins module's iterator types (src/modules/builtins_iter.c). */
+extern OuroType ou_enumerate_type, ou_zip_type, ou_map_type, ou_filter_type,
+    ou_reversed_type, ou_callable_iter_type, ou_textfile_type;
+/* The sequence iterator (iterobject.c): iter(o) for o with __getitem__ and no __iter__.
+ * ou_seqiter_applies says whether o qualifies (never fails). */
+extern OuroType ou_seqiter_type;
+/* sys's struct sequences (src/modules/structseq.c): tuple subtypes with named fields. */
+extern OuroType ou_version_info_type, ou_int_info_type, ou_float_info_type, ou_flags_type;
+bool ou_seqiter_applies(OuroObject *o);
+OuroObject *ou_seqiter_new(OuroObject *seq);
+/* Releases the type machinery's per-runtime state (typedict.c): by ou_objects_fini. */
+void ou_types_fini(OuObjState *st);
 
 /* Shared helpers of the layer (object.c). */
 /* repr of a container element with reprlib-style recursion guard: "[...]" when o is
@@ -108,6 +151,33 @@ int ou_strbuf_append_repr(OuStrBuf *b, OuroObject *o);
 /* The str of the buffer (new reference, or NULL with MemoryError); frees the buffer. */
 OuroObject *ou_strbuf_finish(OuStrBuf *b);
 void ou_strbuf_discard(OuStrBuf *b);
+
+/* The format-spec mini-language (formatspec.c, owner: builtins part of issue 4):
+ * format(v, spec) for int, float and str, and the __format__ methods of int, float, str
+ * and object (spec must be a str for the ou_format_* ones). New str, or NULL. */
+OuroObject *ou_format_int(OuroObject *v, OuroObject *spec);
+OuroObject *ou_format_float(OuroObject *v, OuroObject *spec);
+OuroObject *ou_format_str(OuroObject *v, OuroObject *spec);
+OuroObject *ou_int_format_method(OuroObject *self, OuroObject *spec);
+OuroObject *ou_float_format_method(OuroObject *self, OuroObject *spec);
+OuroObject *ou_str_format_method(OuroObject *self, OuroObject *spec);
+OuroObject *ou_object_format_method(OuroObject *self, OuroObject *spec);
+/* str.format(*args, **kwargs) (strformatmethod.c). */
+OuroObject *ou_str_format_call(OuroObject *self, OuroObject *const *args, ouro_ssize nargs,
+                               OuroObject *kwnames);
+
+/* Raises OSError, or its errno subclass (FileNotFoundError for ENOENT...), for errno err
+ * with filename (may be NULL), as "[Errno 2] No such file or directory: 'x'"
+ * (exceptions.c). Returns NULL. */
+OuroObject *ou_err_from_errno(int err, OuroObject *filename);
+
+/* After a failed attribute lookup: records name and obj on the pending AttributeError
+ * (as CPython's set_attribute_error_context) for "Did you mean" suggestions, unless the
+ * raiser already did. Never fails (exceptions.c). */
+void ou_attribute_error_context(OuroObject *obj, OuroObject *name);
+/* Raises NameError "name 'x' is not defined" with its name attribute set (for the eval
+ * loop's LOAD_NAME/LOAD_GLOBAL). Returns NULL. */
+OuroObject *ou_name_error(OuroObject *name);
 
 /* Sequences (tupleobject.c): untracks a tuple when none of its items can be part of a
  * cycle (all atomic, or untracked tuples), as CPython's _PyTuple_MaybeUntrack; for the

@@ -17,6 +17,7 @@ int ou_objects_init(OuObjState *st)
 
 void ou_objects_fini(OuObjState *st)
 {
+    ou_types_fini(st); /* classes and type dicts first: they hold interned names */
     OURO_CLEAR(st->memory_error);
     ou_str_fini_interned(st);
 }

@@ -959,6 +959,8 @@ static OuroObject *str_encode(OuroObject *self, OuroObject *const *args, ouro_ss
 #define FASTKW (OURO_METH_FASTCALL | OURO_METH_KEYWORDS)
 
 const OuroMethodDef ou_str_methods[] = {
+    {"format", OURO_METH(ou_str_format_call), FASTKW, "Return a formatted version of the string, using substitutions from args and kwargs."},
+    {"__format__", OURO_METH(ou_str_format_method), OURO_METH_O, "Return a formatted version of the string as described by format_spec."},
     {"encode", OURO_METH(str_encode), FASTKW, "Encode the string using the codec registered for encoding."},
     {"replace", OURO_METH(str_replace), FAST, "Return a copy with all occurrences of substring old replaced by new."},
     {"split", OURO_METH(str_split), FASTKW, "Return a list of the substrings in the string, using sep as the separator string."},

@@ -11,12 +11,16 @@ OURO_API OuroType *ouro_type_table[OURO_MAX_TYPES];
 static struct {
     pthread_mutex_t lock;
     uint32_t next_id;
-} table = { PTHREAD_MUTEX_INITIALIZER, OU_TID_STATIC_END };
+    uint32_t nfree;                 /* ids of dead classes, reused first */
+    uint32_t free_ids[OURO_MAX_TYPES];
+} table = { PTHREAD_MUTEX_INITIALIZER, OU_TID_STATIC_END, 0, { 0 } };
 
 int ou_type_table_add(OuroType *t, uint32_t tid)
 {
     int rc = 0;
     pthread_mutex_lock(&table.lock);
+    if (tid == 0 && table.nfree)
+        tid = table.free_ids[--table.nfree];
     if (tid == 0 && table.next_id < OURO_MAX_TYPES)
         tid = table.next_id++;
     if (tid) {
@@ -27,6 +31,16 @@ int ou_type_table_add(OuroType *t, uint32_t tid)
     }
     pthread_mutex_unlock(&table.lock);
     return rc;
+}
+
+void ou_type_table_remove(OuroType *t)
+{
+    pthread_mutex_lock(&table.lock);
+    if (t->tp_id >= OU_TID_STATIC_END && ouro_type_table[t->tp_id] == t) {
+        ouro_type_table[t->tp_id] = NULL;
+        table.free_ids[table.nfree++] = t->tp_id;
+    }
+    pthread_mutex_unlock(&table.lock);
 }
 
 static OuroType *const static_types[] = {

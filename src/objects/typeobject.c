@@ -1,7 +1,8 @@
 /* src/objects/typeobject.c — `type` and `object`: readying types (ids, inherited slots),
- * subtype tests, and the default behaviour every object inherits from `object`.
- * Building tp_dict / tp_mro for attribute lookup is the language layer's (issue 4). */
-#include "objects.h"
+ * subtype tests, and the default behaviour every object inherits from `object`. The rest
+ * of the type machinery: typeimpl.h; narrative: docs/internals/language.md, "Type
+ * machinery". */
+#include "typeimpl.h"
 #include <stdio.h>
 
 /* Copies each NULL slot of t from its base: the C-level inheritance of CPython's
@@ -104,10 +105,24 @@ OURO_API const char *ouro_type_name(const OuroType *t)
 
 /* ----------------------------------------------------------------------- object -- */
 
+/* "<__main__.C object at 0x...>" for classes (module and qualified name), "<object ...>"
+ * for static types. */
 static OuroObject *object_repr(OuroObject *o)
 {
-    /* Classes will add their module ("__main__.Foo") with the language layer. */
-    return ouro_str_from_format("<%s object at %p>", OURO_TYPE(o)->tp_name, (void *)o);
+    OuroType *t = OURO_TYPE(o);
+    if (!ou_type_is_heap(t))
+        return ouro_str_from_format("<%s object at %p>", t->tp_name, (void *)o);
+    OuroObject *mod = ouro_dict_get_item_str(t->tp_dict, "__module__");
+    OuroObject *qual = OU_HT(t)->ht_qualname;
+    if (mod && ouro_str_check(mod) && !ouro_str_equal_cstr(mod, "builtins"))
+        return ouro_str_from_format("<%U.%U object at %p>", mod, qual, (void *)o);
+    return ouro_str_from_format("<%U object at %p>", qual, (void *)o);
+}
+
+/* object.__str__ is repr(self), through the type's own __repr__. */
+static OuroObject *object_str(OuroObject *o)
+{
+    return ouro_object_repr(o);
 }
 
 static ouro_hash object_hash(OuroObject *o) { return ouro_hash_pointer(o); }
@@ -137,16 +152,6 @@ static OuroObject *object_richcompare(OuroObject *a, OuroObject *b, int op)
 
 static void object_dealloc(OuroObject *o) { ouro_object_free(o); }
 
-static OuroObject *object_new(OuroType *t, OuroObject *args, OuroObject *kwargs)
-{
-    if ((args && OURO_TUPLE_SIZE(args)) || (kwargs && ouro_dict_size(kwargs)))
-        return ouro_err_format(&ouro_exc_TypeError, "%s() takes no arguments", t->tp_name);
-    OuroObject *o = ouro_object_alloc(t);
-    if (o && ou_type_is_gc(t))
-        ouro_gc_track(o);
-    return o;
-}
-
 OURO_API OuroType ouro_object_type = {
     .ob_base = OURO_STATIC_HEAD(OURO_TID_TYPE),
     .tp_name = "object",
@@ -154,35 +159,44 @@ OURO_API OuroType ouro_object_type = {
     .tp_flags = OURO_TPFLAG_BASETYPE,
     .tp_dealloc = object_dealloc,
     .tp_repr = object_repr,
+    .tp_str = object_str,
     .tp_hash = object_hash,
     .tp_richcompare = object_richcompare,
-    .tp_new = object_new,
-    .tp_doc = "The base class of the class hierarchy.",
+    .tp_getattro = ouro_object_generic_getattr,
+    .tp_setattro = ouro_object_generic_setattr,
+    .tp_init = ou_object_init,
+    .tp_new = ou_object_new,
+    .tp_methods = ou_object_methods,
+    .tp_getset = ou_object_getsets,
+    .tp_doc = "The base class of the class hierarchy.\n\n"
+              "When called, it accepts no arguments and returns a new featureless\n"
+              "instance that has no instance attributes and cannot be given any.\n",
 };
 
 /* ------------------------------------------------------------------------- type -- */
 
+/* "<class 'int'>", "<class '__main__.C'>" (module and qualified name of classes). */
 static OuroObject *type_repr(OuroObject *o)
 {
-    const OuroType *t = (const OuroType *)o;
-    return ouro_str_from_format("<class '%s'>", t->tp_name);
+    OuroType *t = (OuroType *)o;
+    if (!ou_type_is_heap(t))
+        return ouro_str_from_format("<class '%s'>", t->tp_name);
+    OuroObject *mod = t->tp_dict ? ouro_dict_get_item_str(t->tp_dict, "__module__") : NULL;
+    OuroObject *qual = OU_HT(t)->ht_qualname;
+    if (mod && ouro_str_check(mod) && !ouro_str_equal_cstr(mod, "builtins"))
+        return ouro_str_from_format("<class '%U.%U'>", mod, qual);
+    return ouro_str_from_format("<class '%U'>", qual);
 }
 
-/* type(...)(args): tp_new then tp_init, as CPython's type_call. */
-static OuroObject *type_call(OuroObject *callable, OuroObject *args, OuroObject *kwargs)
+/* type.__init__(cls, name, bases, dict, **kw): type.__new__ did the work. */
+static int type_init(OuroObject *self, OuroObject *args, OuroObject *kwargs)
 {
-    OuroType *t = (OuroType *)callable;
-    if (!t->tp_new)
-        return ouro_err_format(&ouro_exc_TypeError, "cannot create '%s' instances",
-                               t->tp_name);
-    OuroObject *o = t->tp_new(t, args, kwargs);
-    if (!o || !ouro_object_type_check(o, t) || !t->tp_init)
-        return o;
-    if (t->tp_init(o, args, kwargs) < 0) {
-        OURO_DECREF(o);
-        return NULL;
+    ouro_ssize n = OURO_TUPLE_SIZE(args);
+    if (n != 1 && n != 3) {
+        ouro_err_set_string(&ouro_exc_TypeError, "type.__init__() takes 1 or 3 arguments");
+        return -1;
     }
-    return o;
+    return 0;
 }
 
 static ouro_hash type_hash(OuroObject *o) { return ouro_hash_pointer(o); }
@@ -192,14 +206,28 @@ static OuroObject *type_richcompare(OuroObject *a, OuroObject *b, int op)
     return object_richcompare(a, b, op);
 }
 
+/* Types are GC objects, but only classes (heap types) have a GC header and are ever
+ * tracked: static types live outside the heap (ou_object_gc_may_be_tracked knows). */
 OURO_API OuroType ouro_type_type = {
     .ob_base = OURO_STATIC_HEAD(OURO_TID_TYPE),
     .tp_name = "type",
-    .tp_basicsize = sizeof(OuroType),
-    .tp_flags = OURO_TPFLAG_BASETYPE | OURO_TPFLAG_TYPE_SUBCLASS,
+    .tp_basicsize = sizeof(OuHeapType),
+    .tp_flags = OURO_TPFLAG_BASETYPE | OURO_TPFLAG_TYPE_SUBCLASS | OURO_TPFLAG_GC,
+    .tp_dealloc = ou_heaptype_dealloc,
+    .tp_traverse = ou_heaptype_traverse,
+    .tp_clear = ou_heaptype_clear,
     .tp_repr = type_repr,
     .tp_hash = type_hash,
     .tp_richcompare = type_richcompare,
-    .tp_call = type_call,
-    .tp_doc = "type(object) -> the object's type",
+    .tp_getattro = ou_type_getattro,
+    .tp_setattro = ou_type_setattro,
+    .tp_call = ou_type_call,
+    .tp_vectorcall = ou_type_vectorcall,
+    .tp_new = ou_type_tp_new,
+    .tp_init = type_init,
+    .tp_methods = ou_type_methods,
+    .tp_getset = ou_type_getsets,
+    .tp_dictoffset = offsetof(OuroType, tp_dict),
+    .tp_doc = "type(object) -> the object's type\n"
+              "type(name, bases, dict, **kwds) -> a new type",
 };

@@ -18,6 +18,14 @@ struct OuroThreadState {
     OuroObject **repr_stack;     /* containers whose repr is being built (recursion guard) */
     int repr_len, repr_cap;
     struct OuroThreadState *next_tstate; /* the runtime's list of thread states */
+    /* The language's evaluation loop (src/lang/eval.h): */
+    volatile int eval_breaker;   /* set to ask the running loop to stop and look (GIL,
+                                    signals); checked at backward jumps and calls */
+    struct OuFrame *current_frame;      /* innermost Python frame, or NULL */
+    struct OuStackChunk *datastack_chunk; /* frame memory: the current chunk or NULL */
+    OuroObject **datastack_top, **datastack_limit;
+    int c_eval_depth;            /* nested C activations of the evaluation loop */
+    char *c_stack_base;          /* the C stack address at the outermost one */
 };
 
 /* The calling thread's thread state (the runtime must be current). Borrowed. */

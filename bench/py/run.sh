@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# bench/py/run.sh OURO — runs each bench/py/*.py with the real python3 binary and with
+# OURO, interleaved, RUNS times (default 5), checks that both print the same thing, and
+# prints the median times and the ratio ouro/CPython.
+set -eu
+here="$(cd "$(dirname "$0")" && pwd)"
+ouro="${1:?usage: bench/py/run.sh OURO}"
+runs="${RUNS:-5}"
+py="$(python3 -c 'import sys; print(sys.executable)')"
+now() { date +%s.%N; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+echo "== Python benchmarks (median of $runs, interleaved): ouro vs $py"
+printf '%-16s %10s %10s %8s\n' benchmark cpython_s ouro_s ratio
+for b in "$here"/*.py; do
+    name="$(basename "$b" .py)"
+    want="$("$py" "$b")"
+    got="$("$ouro" "$b" 2>&1)" || true
+    if [ "$got" != "$want" ]; then
+        printf '%-16s %s\n' "$name" "ouro's output differs: skipped"
+        continue
+    fi
+    tp=(); to=()
+    for _ in $(seq "$runs"); do
+        s=$(now); "$py" "$b" > /dev/null; e=$(now); tp+=("$(echo "$e - $s" | bc)")
+        s=$(now); "$ouro" "$b" > /dev/null; e=$(now); to+=("$(echo "$e - $s" | bc)")
+    done
+    mp=$(printf '%s\n' "${tp[@]}" | median); mo=$(printf '%s\n' "${to[@]}" | median)
+    printf '%-16s %10.3f %10.3f %8.2f\n' "$name" "$mp" "$mo" "$(echo "$mo / $mp" | bc -l)"
+done

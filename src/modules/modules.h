@@ -1,0 +1,79 @@
+/* src/modules/modules.h — internal declarations of the built-in modules (builtins, sys,
+ * math), the text file object and the import machinery. Narrative:
+ * docs/internals/language.md, "Builtins, modules and the command". */
+#ifndef OU_MODULES_H
+#define OU_MODULES_H
+
+#include "objects/objects.h"
+#include "lang/lang.h"
+#include <stdio.h>
+
+/* ---------------------------------------------------------------- builtins*.c -- */
+/* The functions of the builtins module (NULL-terminated), in three files. */
+extern const OuroMethodDef ou_builtins_core_methods[];   /* builtins.c */
+extern const OuroMethodDef ou_builtins_eval_methods[];   /* builtins_eval.c */
+/* The builtins module: functions, types, constants and exceptions. New reference. */
+OuroObject *ou_builtins_create(void);
+/* Iterator types of builtins_iter.c (static types, in OU_STATIC_TYPES). */
+extern OuroType ou_enumerate_type, ou_zip_type, ou_map_type, ou_filter_type,
+    ou_reversed_type, ou_callable_iter_type;
+/* iter(callable, sentinel). New reference, or NULL. */
+OuroObject *ou_callable_iter_new(OuroObject *callable, OuroObject *sentinel);
+/* Argument count check "NAME expected at least MIN arguments, got N" / "at most". 0/-1. */
+int ou_builtin_check_nargs(const char *name, ouro_ssize nargs, ouro_ssize min, ouro_ssize max);
+/* Vector-call arguments of a function with nparams parameters (kwlist; "" marks a
+ * positional-only one), the first nrequired required: out[i] borrowed or NULL. 0, or -1
+ * with CPython's TypeError ("pow() missing required argument 'exp' (pos 2)"). */
+int ou_builtin_parse_args(const char *name, OuroObject *const *args, ouro_ssize nargs,
+                          OuroObject *kwnames, const char *const *kwlist, ouro_ssize nparams,
+                          ouro_ssize nrequired, OuroObject **out);
+/* Rejects keyword arguments: "NAME() takes no keyword arguments". 0 / -1. */
+int ou_builtin_no_kwargs(const char *name, OuroObject *kwnames);
+/* Calls obj.name(*args) (attribute lookup, then a vector call). New reference or NULL. */
+OuroObject *ou_mod_call_method(OuroObject *obj, const char *name, OuroObject *const *args,
+                           size_t nargs, OuroObject *kwnames);
+
+/* ---------------------------------------------------------------- sysmodule.c -- */
+/* The sys module for interp (argv empty, path [""]). New reference, or NULL. */
+OuroObject *ou_sys_create(OuInterp *interp);
+/* Its function table (for the unit tests). */
+const OuroMethodDef *ou_sys_methods(void);
+/* sys.argv = argv[0..argc) and sys.path[0] = the script's directory (script NULL: ""). */
+int ou_sys_set_argv(int argc, char **argv, const char *script_dir);
+
+/* ----------------------------------------------------------------- structseq.c -- */
+/* A struct sequence of type t (ou_version_info_type...) with the items of a tuple
+ * (borrowed). New reference, or NULL. */
+OuroObject *ou_structseq_new(OuroType *t, OuroObject *items);
+
+/* ---------------------------------------------------------------- mathmodule.c -- */
+OuroObject *ou_math_create(void);
+/* Its function table (for the unit tests). */
+const OuroMethodDef *ou_math_methods(void);
+
+/* ---------------------------------------------------------------- fileobject.c -- */
+extern OuroType ou_textfile_type;
+/* A text file over fp (owned: closed with the object when owns). New reference. */
+OuroObject *ou_file_from_fp(FILE *fp, const char *name, const char *mode, bool owns);
+/* open(file, mode, encoding): text modes r, w, a, x with optional +/t (and b read as
+ * text). New reference, or NULL with OSError (errno subclass) / ValueError. */
+OuroObject *ou_file_open(OuroObject *file, OuroObject *mode, OuroObject *encoding);
+/* Writes a str to f (a text file object: directly; anything else: f.write(s)). 0/-1. */
+int ou_file_write_str(OuroObject *f, OuroObject *s);
+/* sys.NAME from the runtime's interpreter state if it exists (borrowed; NULL if unset,
+ * None or no interpreter yet: never creates one). Lives here so that print() does not
+ * pull the interpreter into programs that only use the objects layer. */
+OuroObject *ou_sys_get(const char *name);
+/* Flushes sys.stdout and sys.stderr (errors are cleared). */
+void ou_sys_flush_std(void);
+/* Reads one line from f as input() does (without its newline; NULL at EOF without an
+ * exception when *eof is set). New reference or NULL. */
+OuroObject *ou_file_readline_raw(OuroObject *f, bool *eof);
+
+/* -------------------------------------------------------------------- import.c -- */
+/* The built-in module named name (a fresh instance), NULL without an exception if none
+ * exists by that name. */
+OuroObject *ou_import_builtin(OuroObject *name);
+
+
+#endif

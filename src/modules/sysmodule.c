@@ -1,0 +1,343 @@
+/* src/modules/sysmodule.c — the sys module: argv, path, modules, the standard streams,
+ * version information, recursion limit, reference counts and sizes, the display and
+ * exception hooks. version_info, int_info, float_info and flags are plain tuples (no
+ * struct sequences yet: docs/internals/language.md). */
+#include "modules.h"
+#include "runtime/runtime.h"
+#include <limits.h>
+#include <float.h>
+#include <string.h>
+#include <unistd.h>
+
+#define OU_PY_VERSION "3.11.7"
+
+static OuroObject *sys_dict(void)
+{
+    OuInterp *in = ou_interp();
+    return in ? in->sys_dict : NULL;
+}
+
+/* sys.exit([status]): raises SystemExit(status). */
+static OuroObject *sys_exit(OuroObject *self, OuroObject *const *args, ouro_ssize nargs)
+{
+    if (ou_builtin_check_nargs("exit", nargs, 0, 1) < 0)
+        return NULL;
+    ouro_err_set_object(&ouro_exc_SystemExit, nargs ? args[0] : NULL);
+    return NULL;
+}
+
+static OuroObject *sys_getrecursionlimit(OuroObject *self, OuroObject *unused)
+{
+    return ouro_int_from_int64(ou_tstate()->recursion_limit);
+}
+
+static OuroObject *sys_setrecursionlimit(OuroObject *self, OuroObject *arg)
+{
+    if (ouro_float_check(arg))
+        return ouro_err_format(&ouro_exc_TypeError,
+                               "'float' object cannot be interpreted as an integer");
+    int64_t v = ouro_int_as_int64(arg);
+    if (v == -1 && ouro_err_occurred())
+        return NULL;
+    if (v < 1)
+        return ouro_err_format(&ouro_exc_ValueError,
+                               "recursion limit must be greater or equal than 1");
+    if (v > INT_MAX)
+        return ouro_err_format(&ouro_exc_OverflowError, "Python int too large to convert to C int");
+    struct OuroThreadState *ts = ou_tstate();
+    if (ts->recursion_depth >= v)
+        return ouro_err_format(&ouro_exc_RecursionError,
+                               "cannot set the recursion limit to %d at the recursion depth "
+                               "%d: the limit is too low", (int)v, ts->recursion_depth);
+    for (struct OuroThreadState *t = ts->runtime->tstates; t; t = t->next_tstate)
+        t->recursion_limit = (int)v;
+    OURO_RETURN_NONE;
+}
+
+/* The argument's reference count as CPython reports it: the count includes the
+ * reference the call itself holds. Immortal objects report a large constant. */
+static OuroObject *sys_getrefcount(OuroObject *self, OuroObject *arg)
+{
+    if (ouro_is_immortal(arg))
+        return ouro_int_from_int64(4294967295LL);
+    return ouro_int_from_int64((int64_t)arg->ob_refcnt);
+}
+
+static OuroObject *sys_getsizeof(OuroObject *self, OuroObject *const *args, ouro_ssize nargs)
+{
+    if (ou_builtin_check_nargs("getsizeof", nargs, 1, 2) < 0)
+        return NULL;
+    OuroObject *r = ou_mod_call_method(args[0], "__sizeof__", NULL, 0, NULL);
+    if (!r) {
+        if (!ouro_err_matches(&ouro_exc_AttributeError) && !ouro_err_matches(&ouro_exc_TypeError))
+            return nargs == 2 ? (ouro_err_clear(), OURO_NEWREF(args[1])) : NULL;
+        ouro_err_clear();
+        return ouro_int_from_uint64(ouro_object_footprint(args[0]));
+    }
+    return r;
+}
+
+static OuroObject *sys_intern(OuroObject *self, OuroObject *arg)
+{
+    if (!ouro_str_check_exact(arg))
+        return ouro_err_format(&ouro_exc_TypeError, "intern() argument must be str, not %s",
+                               OURO_TYPE_NAME(arg));
+    OuroObject *s = OURO_NEWREF(arg);
+    ouro_str_intern_in_place(&s);
+    return s;
+}
+
+/* sys.displayhook(value): prints repr(value) to sys.stdout and keeps it as builtins._ */
+static OuroObject *sys_displayhook(OuroObject *self, OuroObject *value)
+{
+    if (value == OURO_NONE)
+        OURO_RETURN_NONE;
+    OuInterp *in = ou_interp();
+    if (!in || ouro_dict_set_item_str(in->builtins_dict, "_", OURO_NONE) < 0)
+        return NULL;
+    OuroObject *out = ou_sys_get("stdout");
+    if (!out)
+        return ouro_err_format(&ouro_exc_RuntimeError, "lost sys.stdout");
+    OuroObject *r = ouro_object_repr(value);
+    OuroObject *nl = ouro_str_intern_cstr("\n");
+    int rc = r ? ou_file_write_str(out, r) : -1;
+    OURO_XDECREF(r);
+    if (rc < 0 || ou_file_write_str(out, nl) < 0 ||
+        ouro_dict_set_item_str(in->builtins_dict, "_", value) < 0)
+        return NULL;
+    OURO_RETURN_NONE;
+}
+
+static OuroObject *sys_excepthook(OuroObject *self, OuroObject *const *args, ouro_ssize nargs)
+{
+    if (ou_builtin_check_nargs("excepthook", nargs, 3, 3) < 0)
+        return NULL;
+    ou_print_exception(args[1]);
+    OURO_RETURN_NONE;
+}
+
+static OuroObject *sys_exception(OuroObject *self, OuroObject *unused)
+{
+    OuroObject *e = ou_tstate()->exc_info;
+    return OURO_NEWREF(e ? e : OURO_NONE);
+}
+
+static OuroObject *sys_exc_info(OuroObject *self, OuroObject *unused)
+{
+    OuroObject *e = ou_tstate()->exc_info;
+    if (!e || e == OURO_NONE)
+        return ouro_tuple_pack(3, OURO_NONE, OURO_NONE, OURO_NONE);
+    OuroObject *tb = ((OuroBaseException *)e)->traceback;
+    return ouro_tuple_pack(3, (OuroObject *)OURO_TYPE(e), e, tb ? tb : OURO_NONE);
+}
+
+static OuroObject *sys_get_int_max_str_digits(OuroObject *self, OuroObject *unused)
+{
+    return ouro_int_from_int64(ou_objstate()->int_max_str_digits);
+}
+
+static OuroObject *sys_set_int_max_str_digits(OuroObject *self, OuroObject *const *args,
+                                              ouro_ssize nargs, OuroObject *kwnames)
+{
+    static const char *const kwlist[] = { "maxdigits" };
+    OuroObject *a[1];
+    if (ou_builtin_parse_args("set_int_max_str_digits", args, nargs, kwnames, kwlist, 1, 1, a) < 0)
+        return NULL;
+    int64_t v = ouro_int_as_int64(a[0]);
+    if (v == -1 && ouro_err_occurred())
+        return NULL;
+    if (v != 0 && v < 640)
+        return ouro_err_format(&ouro_exc_ValueError, "maxdigits must be 0 or larger than 640");
+    ou_objstate()->int_max_str_digits = v;
+    OURO_RETURN_NONE;
+}
+
+static const OuroMethodDef sys_methods[] = {
+    { "exit", OURO_METH(sys_exit), OURO_METH_FASTCALL, "Exit the interpreter by raising SystemExit(status)." },
+    { "getrecursionlimit", OURO_METH(sys_getrecursionlimit), OURO_METH_NOARGS, "Return the current value of the recursion limit." },
+    { "setrecursionlimit", OURO_METH(sys_setrecursionlimit), OURO_METH_O, "Set the maximum depth of the Python interpreter stack to n." },
+    { "getrefcount", OURO_METH(sys_getrefcount), OURO_METH_O, "Return the reference count of object." },
+    { "getsizeof", OURO_METH(sys_getsizeof), OURO_METH_FASTCALL, "Return the size of object in bytes." },
+    { "intern", OURO_METH(sys_intern), OURO_METH_O, "``Intern'' the given string." },
+    { "displayhook", OURO_METH(sys_displayhook), OURO_METH_O, "Print an object to sys.stdout and also save it in builtins._" },
+    { "excepthook", OURO_METH(sys_excepthook), OURO_METH_FASTCALL, "Handle an exception by displaying it with a traceback on sys.stderr." },
+    { "exception", OURO_METH(sys_exception), OURO_METH_NOARGS, "Return the current exception." },
+    { "exc_info", OURO_METH(sys_exc_info), OURO_METH_NOARGS, "Return current exception information: (type, value, traceback)." },
+    { "get_int_max_str_digits", OURO_METH(sys_get_int_max_str_digits), OURO_METH_NOARGS, "Return the maximum string digits limit for non-binary int<->str conversions." },
+    { "set_int_max_str_digits", OURO_METH(sys_set_int_max_str_digits), OURO_METH_FASTCALL | OURO_METH_KEYWORDS, "Set the maximum string digits limit for non-binary int<->str conversions." },
+    { NULL, NULL, 0, NULL },
+};
+
+/* ---------------------------------------------------------------- attributes -- */
+
+/* A struct sequence of type t from a tuple (stolen). */
+static OuroObject *structseq(OuroType *t, OuroObject *tuple)
+{
+    if (!tuple)
+        return NULL;
+    OuroObject *r = ou_structseq_new(t, tuple);
+    OURO_DECREF(tuple);
+    return r;
+}
+
+static int set_steal(OuroObject *d, const char *name, OuroObject *v)
+{
+    if (!v)
+        return -1;
+    int rc = ouro_dict_set_item_str(d, name, v);
+    OURO_DECREF(v);
+    return rc;
+}
+
+/* A tuple from a printf-like list: 'i' int64, 'd' double, 's' C string, 'b' bool. */
+static OuroObject *tuple_of(const char *kinds, ...)
+{
+    va_list ap;
+    va_start(ap, kinds);
+    ouro_ssize n = (ouro_ssize)strlen(kinds);
+    OuroObject *t = ouro_tuple_new(n);
+    for (ouro_ssize i = 0; t && i < n; i++) {
+        OuroObject *v;
+        switch (kinds[i]) {
+        case 'i': v = ouro_int_from_int64(va_arg(ap, long long)); break;
+        case 'd': v = ouro_float_from_double(va_arg(ap, double)); break;
+        case 'b': v = OURO_NEWREF(va_arg(ap, int) ? OURO_TRUE : OURO_FALSE); break;
+        default: v = ouro_str_from_cstr(va_arg(ap, const char *)); break;
+        }
+        if (!v)
+            OURO_CLEAR(t);
+        else
+            OURO_TUPLE_SET(t, i, v);
+    }
+    va_end(ap);
+    return t;
+}
+
+static int add_streams(OuroObject *d)
+{
+    struct { const char *name, *dunder, *fname, *mode; FILE *fp; } s[] = {
+        { "stdin", "__stdin__", "<stdin>", "r", stdin },
+        { "stdout", "__stdout__", "<stdout>", "w", stdout },
+        { "stderr", "__stderr__", "<stderr>", "w", stderr },
+    };
+    for (int i = 0; i < 3; i++) {
+        OuroObject *f = ou_file_from_fp(s[i].fp, s[i].fname, s[i].mode, false);
+        if (!f || ouro_dict_set_item_str(d, s[i].name, f) < 0 ||
+            ouro_dict_set_item_str(d, s[i].dunder, f) < 0) {
+            OURO_XDECREF(f);
+            return -1;
+        }
+        OURO_DECREF(f);
+    }
+    return 0;
+}
+
+/* sys.implementation: a namespace (a module object here) with name, version, cache_tag. */
+static OuroObject *make_implementation(void)
+{
+    OuroObject *name = ouro_str_from_cstr("implementation");
+    OuroObject *m = name ? ou_module_new(name) : NULL;
+    OURO_XDECREF(name);
+    if (!m)
+        return NULL;
+    OuroObject *d = ou_module_dict(m);
+    if (set_steal(d, "name", ouro_str_from_cstr("ouro")) < 0 ||
+        set_steal(d, "version", tuple_of("iiisi", (long long)0, (long long)1, (long long)0, "alpha",
+                                         (long long)0)) < 0 ||
+        ouro_dict_set_item_str(d, "cache_tag", OURO_NONE) < 0 ||
+        set_steal(d, "hexversion", ouro_int_from_int64(0x000100a0)) < 0)
+        OURO_CLEAR(m);
+    return m;
+}
+
+static OuroObject *executable_path(void)
+{
+    char buf[4096];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+    return ouro_str_from_utf8(n > 0 ? buf : "", n > 0 ? (size_t)n : 0);
+}
+
+static int add_attributes(OuroObject *d, OuInterp *in)
+{
+    OuroObject *path = ouro_list_new(0), *empty = ouro_str_from_cstr("");
+    if (!path || !empty || ouro_list_append(path, empty) < 0) {
+        OURO_XDECREF(path);
+        OURO_XDECREF(empty);
+        return -1;
+    }
+    OURO_DECREF(empty);
+    if (set_steal(d, "path", path) < 0 || set_steal(d, "argv", ouro_list_new(0)) < 0 ||
+        set_steal(d, "orig_argv", ouro_list_new(0)) < 0 ||
+        set_steal(d, "warnoptions", ouro_list_new(0)) < 0 ||
+        ouro_dict_set_item_str(d, "modules", in->modules) < 0 ||
+        set_steal(d, "version", ouro_str_from_cstr(OU_PY_VERSION " (ouro " OURO_VERSION ")")) < 0 ||
+        set_steal(d, "version_info", structseq(&ou_version_info_type, tuple_of("iiisi", (long long)3, (long long)11, (long long)7,
+                                              "final", (long long)0))) < 0 ||
+        set_steal(d, "hexversion", ouro_int_from_int64(0x030B07F0)) < 0 ||
+        set_steal(d, "implementation", make_implementation()) < 0 ||
+        set_steal(d, "platform", ouro_str_from_cstr("linux")) < 0 ||
+        set_steal(d, "byteorder", ouro_str_from_cstr("little")) < 0 ||
+        set_steal(d, "maxsize", ouro_int_from_int64(INT64_MAX)) < 0 ||
+        set_steal(d, "maxunicode", ouro_int_from_int64(0x10FFFF)) < 0 ||
+        set_steal(d, "executable", executable_path()) < 0 ||
+        set_steal(d, "prefix", ouro_str_from_cstr("/usr/local")) < 0 ||
+        set_steal(d, "exec_prefix", ouro_str_from_cstr("/usr/local")) < 0 ||
+        set_steal(d, "copyright", ouro_str_from_cstr("ouro: see README.md")) < 0 ||
+        set_steal(d, "dont_write_bytecode", OURO_NEWREF(OURO_TRUE)) < 0 ||
+        set_steal(d, "builtin_module_names", tuple_of("sss", "builtins", "math", "sys")) < 0 ||
+        set_steal(d, "int_info", structseq(&ou_int_info_type, tuple_of("iiii", (long long)30, (long long)4, (long long)4300,
+                                          (long long)640))) < 0 ||
+        set_steal(d, "float_info", structseq(&ou_float_info_type, tuple_of("diidiiiidii", DBL_MAX, (long long)DBL_MAX_EXP,
+                                            (long long)DBL_MAX_10_EXP, DBL_MIN,
+                                            (long long)DBL_MIN_EXP, (long long)DBL_MIN_10_EXP,
+                                            (long long)DBL_DIG, (long long)DBL_MANT_DIG,
+                                            DBL_EPSILON, (long long)2, (long long)1))) < 0 ||
+        set_steal(d, "flags", structseq(&ou_flags_type, tuple_of("iiiiiiiiiiiiiiiiii", 0LL, 0LL, 0LL, 0LL, 1LL, 0LL, 0LL,
+                                       0LL, 0LL, 0LL, 0LL, 1LL, 0LL, 0LL, 0LL, 0LL, 0LL,
+                                       -1LL))) < 0)
+        return -1;
+    if (add_streams(d) < 0)
+        return -1;
+    /* The original hooks, as sys.__displayhook__ / __excepthook__. */
+    OuroObject *hook = ouro_dict_get_item_str(d, "displayhook");
+    OuroObject *ehook = ouro_dict_get_item_str(d, "excepthook");
+    if ((hook && ouro_dict_set_item_str(d, "__displayhook__", hook) < 0) ||
+        (ehook && ouro_dict_set_item_str(d, "__excepthook__", ehook) < 0))
+        return -1;
+    return 0;
+}
+
+OuroObject *ou_sys_create(OuInterp *in)
+{
+    OuroObject *m = ou_module_from_defs("sys", sys_methods,
+                                        "This module provides access to some objects used or "
+                                        "maintained by the interpreter.");
+    if (m && add_attributes(ou_module_dict(m), in) < 0)
+        OURO_CLEAR(m);
+    return m;
+}
+
+int ou_sys_set_argv(int argc, char **argv, const char *script_dir)
+{
+    OuroObject *d = sys_dict();
+    if (!d)
+        return -1;
+    OuroObject *l = ouro_list_new(0);
+    for (int i = 0; l && i < argc; i++) {
+        OuroObject *s = ouro_str_from_cstr(argv[i]);
+        if (!s || ouro_list_append(l, s) < 0)
+            OURO_CLEAR(l);
+        OURO_XDECREF(s);
+    }
+    if (set_steal(d, "argv", l) < 0)
+        return -1;
+    OuroObject *path = ouro_dict_get_item_str(d, "path");
+    if (path && ouro_list_check(path) && OURO_LIST_SIZE(path) > 0) {
+        OuroObject *dir = ouro_str_from_cstr(script_dir ? script_dir : "");
+        if (!dir || ouro_list_set_item(path, 0, dir) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+const OuroMethodDef *ou_sys_methods(void) { return sys_methods; }

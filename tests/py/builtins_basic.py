@@ -1,0 +1,47 @@
+# The builtins of issue 4 part 1, value by value (tests/py/builtins_*.py).
+print(len([1, 2, 3]), len("héllo"), len({1: 2}), len(range(10)))
+print(repr("a'b"), repr([1, "x", None]), ascii("é€"), str(1.5), int("42"), float("2.5"))
+print(bool(0), bool([1]), bytes(3), list("ab"), tuple([1, 2]), dict(a=1), set([1, 1]))
+print(frozenset([2]), type(1), type("x") is str, object, type(None))
+print(isinstance(1, int), isinstance(True, int), isinstance("s", (int, str)), isinstance(1, (str, (list, int))))
+print(issubclass(bool, int), issubclass(int, (str, object)), issubclass(list, list))
+x = object()
+print(hash(1) == hash(1.0), hash("a") == hash("a"), id(x) == id(x), id(x) != id(object()))
+print(abs(-3), abs(-2.5), divmod(7, -2), divmod(7.5, 2), pow(2, 10), pow(2, 10, 1000), pow(2, -1))
+print(round(2.5), round(3.5), round(2.675, 2), round(-1.5), round(1234, -2), round(7), round(2.5, None))
+print(hex(255), hex(-1), oct(8), bin(5), bin(-5), chr(65), chr(0x20ac), ord("a"), ord("€"), ord(b"z"))
+print(callable(len), callable(1), callable(int), callable(lambda: 0))
+print(any([0, 0, 1]), any([]), all([1, 1]), all([1, 0]), all([]))
+print(sum([1, 2, 3]), sum([1, 2], 10), sum([0.5, 0.25]), sum([[1], [2]], []), sum(range(101)))
+print(min(3, 1, 2), max(3, 1, 2), min([4, 5]), max("abc"), min([], default="e"), max([1, -3], key=abs))
+print(min([(1, "b"), (1, "a")]), max({1: 2, 3: 4}))
+print(divmod(-7, 2), -7 // 2, -7 % 2)
+print(format(3.14159, ".3f"), format(42, "08b"), format("x", "^5"), format(1234567, ","))
+print("__name__" in vars(), "__builtins__" in globals())
+class P:
+    def __init__(self):
+        self.a = 1
+        self.b = 2
+p = P()
+print(vars(p), getattr(p, "a"), getattr(p, "zz", "default"), hasattr(p, "b"), hasattr(p, "c"))
+setattr(p, "c", 3)
+delattr(p, "a")
+print(vars(p))
+print("a" in dir(P()), "__init__" in dir(P), [n for n in dir(p) if not n.startswith("_")])
+print(globals()["p"] is p, "p" in globals())
+def f():
+    local_x = 1
+    return sorted(locals())
+print(f())
+print(eval("1 + 2"), eval("x * 2", {"x": 21}), eval("y", {}, {"y": 5}))
+ns = {}
+exec("z = 3\ndef g(): return z + 1", ns)
+print(ns["z"], ns["g"]())
+code = compile("a + 1", "<expr>", "eval")
+print(eval(code, {"a": 1}))
+exec(compile("print('single', 1 + 1)", "<s>", "exec"))
+print(NotImplemented, Ellipsis, ..., None, True, False, __debug__)
+print(__name__, __import__("math").floor(2.5))
+print(iter([1, 2]).__next__(), next(iter("ab")), next(iter([]), "dflt"))
+it = iter([1, 2, 3])
+print(next(it), list(it))

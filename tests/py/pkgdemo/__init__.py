@@ -1,0 +1,2 @@
+print("pkgdemo init", __name__, __package__)
+NAME = "pkgdemo"

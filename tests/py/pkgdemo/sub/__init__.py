@@ -1,0 +1,2 @@
+from ..leaf import hello as leaf_hello
+DEEP = "deep"
