@@ -212,6 +212,28 @@ static OuroObject *int_fast(OuroObject *a, OuroObject *b, int op)
     return ouro_int_from_int64(r);
 }
 
+static inline bool is_exact_float(OuroObject *o)
+{
+    return (o->ob_tinfo & OURO_TID_MASK) == OU_TID_ouro_float_type;
+}
+
+/* Float fast paths of BINARY_OP: NULL (no exception) when the slow path must run (it
+ * also raises the division errors). */
+static OuroObject *float_fast(double x, double y, int op)
+{
+    switch (op) {
+    case OU_NB_ADD: case OU_NB_INPLACE_ADD: return ouro_float_from_double(x + y);
+    case OU_NB_SUBTRACT: case OU_NB_INPLACE_ADD + OU_NB_SUBTRACT:
+        return ouro_float_from_double(x - y);
+    case OU_NB_MULTIPLY: case OU_NB_INPLACE_ADD + OU_NB_MULTIPLY:
+        return ouro_float_from_double(x * y);
+    case OU_NB_TRUE_DIVIDE: case OU_NB_INPLACE_ADD + OU_NB_TRUE_DIVIDE:
+        return y != 0.0 ? ouro_float_from_double(x / y) : NULL;
+    default:
+        return NULL;
+    }
+}
+
 static int compare_ints(int64_t x, int64_t y, int op)
 {
     switch (op) {
@@ -571,6 +593,22 @@ dispatch:
                 v = OURO_NEWREF(OURO_LIST_GET(container, i));
                 goto subscr_done;
             }
+        } else if (OURO_IS_TYPE(container, &ouro_tuple_type) && is_word_int(sub)) {
+            int64_t i = word_of(sub);
+            if (i < 0)
+                i += OURO_TUPLE_SIZE(container);
+            if (i >= 0 && i < OURO_TUPLE_SIZE(container)) {
+                v = OURO_NEWREF(OURO_TUPLE_GET(container, i));
+                goto subscr_done;
+            }
+        } else if (OURO_IS_TYPE(container, &ouro_dict_type)) {
+            v = ouro_dict_get_item_with_error(container, sub);
+            if (v) {
+                OURO_INCREF(v);
+                goto subscr_done;
+            }
+            if (ouro_err_occurred())
+                goto subscr_done;   /* unhashable key: the error stands */
         }
         v = ouro_object_getitem(container, sub);
     subscr_done:
@@ -619,7 +657,15 @@ dispatch:
         OuroObject *b = POP(), *a = TOP(), *r = NULL;
         if (is_word_int(a) && is_word_int(b))
             r = int_fast(a, b, (int)oparg);
-        if (!r && !(r = ou_binary_op(a, b, (int)oparg))) {
+        else if (is_exact_float(a) && is_exact_float(b))
+            r = float_fast(((OuroFloat *)a)->ob_fval, ((OuroFloat *)b)->ob_fval, (int)oparg);
+        else if ((oparg == OU_NB_ADD || oparg == OU_NB_INPLACE_ADD) &&
+                 (a->ob_tinfo & OURO_TID_MASK) == OU_TID_ouro_str_type &&
+                 (b->ob_tinfo & OURO_TID_MASK) == OU_TID_ouro_str_type)
+            r = ouro_str_concat(a, b);
+        if (!r && !ouro_err_occurred())
+            r = ou_binary_op(a, b, (int)oparg);
+        if (!r) {
             OURO_DECREF(b);
             OURO_DECREF(a);
             sp--;

@@ -56,6 +56,8 @@ static void test_syntax_errors(void)
     SYNTAX("def f():\n    from sys import *", "import * only allowed at module level", 2);
     SYNTAX("while 1:\n    def f():\n        break", "'break' outside loop", 3);
     SYNTAX("try:\n    pass\nexcept:\n    pass\nexcept KeyError:\n    pass", "default 'except:' must be last", 3);
+    SYNTAX("class C:\n    x = [(y := 1) for i in range(2)]",
+           "assignment expression within a comprehension cannot be used in a class body", 2);
 }
 
 /* The listing of src's module code contains / lacks a line. */
