@@ -21,9 +21,9 @@ for b in "$here"/*.py; do
     fi
     tp=(); to=()
     for _ in $(seq "$runs"); do
-        s=$(now); "$py" "$b" > /dev/null; e=$(now); tp+=("$(echo "$e - $s" | bc)")
-        s=$(now); "$ouro" "$b" > /dev/null; e=$(now); to+=("$(echo "$e - $s" | bc)")
+        s=$(now); "$py" "$b" > /dev/null; e=$(now); tp+=("$(awk -v a="$s" -v b="$e" 'BEGIN{print b-a}')")
+        s=$(now); "$ouro" "$b" > /dev/null; e=$(now); to+=("$(awk -v a="$s" -v b="$e" 'BEGIN{print b-a}')")
     done
     mp=$(printf '%s\n' "${tp[@]}" | median); mo=$(printf '%s\n' "${to[@]}" | median)
-    printf '%-16s %10.3f %10.3f %8.2f\n' "$name" "$mp" "$mo" "$(echo "$mo / $mp" | bc -l)"
+    printf '%-16s %10.3f %10.3f %8.2f\n' "$name" "$mp" "$mo" "$(awk -v a="$mo" -v b="$mp" 'BEGIN{print a/b}')"
 done
