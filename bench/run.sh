@@ -15,4 +15,6 @@ echo "== C allocator benchmark ($(uname -m), $(grep -m1 'model name' /proc/cpuin
 "$out/alloc_bench" "${RUNS:-5}" "${MOPS:-12}"
 if [ -x "$here/ouro" ]; then
     "$here/bench/py/run.sh" "$here/ouro"
+    "$here/bench/py/gc_run.sh" "$here/ouro"   # the collector (issue 5)
+    "$here/bench/slots_memory.sh" "$here/ouro"   # issue 7: bytes per instance
 fi

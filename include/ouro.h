@@ -270,6 +270,8 @@ struct OuroType {
     ouro_ssize tp_weaklistoffset;  /* offset of the instance weakref list, 0: none */
     const char *tp_doc;
     void *tp_lang;                 /* reserved for the language layer */
+    OuroObject *tp_weaklist;       /* weak references to this type (issue 6): type's
+                                      tp_weaklistoffset points here */
 };
 
 /* Built-in types of this header (more in include/ouro/\*.h). */
@@ -407,6 +409,12 @@ OURO_API OuroObject *ouro_err_fetch(void);
 OURO_API void ouro_err_restore(OuroObject *exc);
 /* Prints the current exception as "Type: message" to stderr and clears it. */
 OURO_API void ouro_err_print(void);
+/* Reports the current exception as unraisable and clears it, as CPython's default
+ * sys.unraisablehook: "Exception ignored in: <repr of obj>" (obj NULL: no object), the
+ * traceback (when the language is present) and "Type: message", to stderr. The _msg form
+ * prints "Exception ignored <msg>: <repr of obj>" instead. Never fails. (issue 5) */
+OURO_API void ouro_err_write_unraisable(OuroObject *obj);
+OURO_API void ouro_err_write_unraisable_msg(const char *msg, OuroObject *obj);
 
 /* ---------------------------------------------------------------------- runtime -- */
 typedef struct OuroRuntime OuroRuntime;

@@ -33,6 +33,8 @@ usage: ouro [option] ... [-c cmd | file | -] [arg] ...
 Try \`ouro -h' for more information." -- "$ouro" -c
 check c-argv 0 "['-c', 'a', 'b']" "" -- "$ouro" -c 'import sys; print(sys.argv)' a b
 check c-status-0 0 "hi" "" -- "$ouro" -c 'print("hi")'
+check ignored-options 0 "ok" "" -- "$ouro" -u -B -E -s -S -O -X dev -W ignore -c 'print("ok")'
+check pythonpath 0 "['', '/p/a', '/p/b']" "" -- env PYTHONPATH=/p/a::/p/b "$ouro" -c 'import sys; print(sys.path[:3])'
 check c-uncaught 1 "" 'Traceback (most recent call last):
   File "<string>", line 1, in <module>
 ZeroDivisionError: division by zero' -- "$ouro" -c 'print(1/0)'
@@ -46,6 +48,7 @@ check syntax-c 1 "" '  File "<string>", line 1
         ^
 SyntaxError: invalid syntax' -- "$ouro" -c 'x = = 1'
 check missing-file 2 "" "ouro: can't open file '/nonexistent/x.py': [Errno 2] No such file or directory" -- "$ouro" /nonexistent/x.py
+check directory 1 "" "ouro: can't find '__main__' module in '$tmp'" -- "$ouro" "$tmp"
 printf 'import sys\nprint(sys.argv, __name__, __file__.endswith("prog.py"))\nprint(sys.path[0] == "%s")\n' "$(cd "$tmp" && pwd -P)" > "$tmp/prog.py"
 check script-argv 0 "['$tmp/prog.py', 'x', '-y'] __main__ True
 True" "" -- "$ouro" "$tmp/prog.py" x -y

@@ -26,7 +26,7 @@ done
 # optionally NAME.err (stderr, with the absolute tests/py/ prefix of paths removed, as
 # tests/py/record.sh records it). Files named *_mod.py or in subdirectories are modules
 # the tests import, not tests. OURO_REPORT_LEAKS=1 makes ouro report what it did not free
-# (a failure here); off by default until the cycle collector (issue 5) frees cycles.
+# at exit: any report fails the test (the collector frees cycles at teardown).
 if [ -x "$dir/ouro" ] && ls "$here"/tests/py/*.py > /dev/null 2>&1; then
     errlog="$(mktemp)"; trap 'rm -f "$log" "$errlog"' EXIT
     case "$dir" in /*) ouro="$dir/ouro" ;; *) ouro="$here/$dir/ouro" ;; esac
@@ -34,7 +34,7 @@ if [ -x "$dir/ouro" ] && ls "$here"/tests/py/*.py > /dev/null 2>&1; then
         name="$(basename "$py" .py)"; exp="${py%.py}.exp"; err="${py%.py}.err"
         case "$name" in *_mod) continue ;; esac
         [ -f "$exp" ] || continue
-        (cd "$here/tests/py" && timeout 60 ${RUNNER:-} "$ouro" "$name.py" < /dev/null > "$log" 2> "$errlog")
+        (cd "$here/tests/py" && OURO_REPORT_LEAKS=1 timeout 60 ${RUNNER:-} "$ouro" "$name.py" < /dev/null > "$log" 2> "$errlog")
         sed -i "s|$here/tests/py/||g" "$errlog"
         ok=1
         cmp -s "$log" "$exp" || ok=0

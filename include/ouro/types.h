@@ -10,4 +10,5 @@
 #include "dict.h"
 #include "set.h"
 #include "range.h"
+#include "weakref.h"
 #endif

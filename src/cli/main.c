@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char usage_line[] = "usage: ouro [option] ... [-c cmd | file | -] [arg] ...\n";
@@ -20,6 +21,8 @@ static int usage(FILE *f)
               "-c cmd : program passed in as string (terminates option list)\n"
               "-h     : print this help message and exit (also -? or --help)\n"
               "-i     : inspect interactively after running script\n"
+              "-u     : unbuffered stdout and stderr\n"
+              "-B -E -I -O -OO -q -s -S, -X opt, -W arg: accepted and ignored\n"
               "-V     : print the ouro version number and exit (also --version)\n"
               "file   : program read from script file\n"
               "-      : program read from stdin (default; interactive mode if a tty)\n"
@@ -50,6 +53,20 @@ static int parse_options(int argc, char **argv, Options *o)
             return usage(stdout);
         if (strcmp(a, "-i") == 0) {
             o->interactive = true;
+            continue;
+        }
+        if (strcmp(a, "-u") == 0) { /* unbuffered stdout and stderr */
+            setvbuf(stdout, NULL, _IONBF, 0);
+            continue;
+        }
+        /* Accepted for compatibility with python3's command lines, without effect: no
+         * bytecode files, site module, optimizations or warnings machinery exist. */
+        if (strcmp(a, "-B") == 0 || strcmp(a, "-E") == 0 || strcmp(a, "-s") == 0 ||
+            strcmp(a, "-S") == 0 || strcmp(a, "-O") == 0 || strcmp(a, "-OO") == 0 ||
+            strcmp(a, "-q") == 0 || strcmp(a, "-I") == 0)
+            continue;
+        if ((strcmp(a, "-X") == 0 || strcmp(a, "-W") == 0) && i + 1 < argc) {
+            i++;
             continue;
         }
         if (strncmp(a, "-c", 2) == 0) {
@@ -117,6 +134,37 @@ static char *script_dir(const char *abs)
     return r;
 }
 
+/* PYTHONPATH's directories go to sys.path after its first entry, as in CPython (the
+ * same scripts run on both). 0 or -1. */
+static int add_pythonpath(void)
+{
+    const char *env = getenv("PYTHONPATH");
+    OuroObject *path = env && *env ? ou_sys_get("path") : NULL;
+    if (!path || !ouro_list_check(path))
+        return 0;
+    ouro_ssize at = 1;
+    for (const char *p = env; *p;) {
+        const char *end = strchr(p, ':');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n > 0) {
+            OuroObject *dir = ouro_str_from_utf8(p, n);
+            if (!dir || ouro_list_insert(path, at++, dir) < 0) {
+                OURO_XDECREF(dir);
+                return -1;
+            }
+            OURO_DECREF(dir);
+        }
+        p += n + (end ? 1 : 0);
+    }
+    return 0;
+}
+
+static bool is_directory(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 static int read_all(FILE *fp, OuStrBuf *b)
 {
     char chunk[8192];
@@ -142,6 +190,9 @@ static int run_program(Options *o)
         int status = 0;
         if (!abs || !dir) {
             fputs("ouro: out of memory\n", stderr);
+            status = 1;
+        } else if (is_directory(abs)) { /* CPython would run its __main__.py */
+            fprintf(stderr, "ouro: can't find '__main__' module in '%s'\n", abs);
             status = 1;
         } else if (ou_sys_set_argv(o->argc, o->argv, dir) < 0) {
             status = ou_handle_uncaught();
@@ -190,6 +241,11 @@ int main(int argc, char **argv)
         ou_handle_uncaught();
         ouro_runtime_free(rt);
         return 1;
+    }
+    if (add_pythonpath() < 0) {
+        status = ou_handle_uncaught();
+        ouro_runtime_free(rt);
+        return status ? status : 1;
     }
     bool repl_only = !o.command && !o.script && isatty(fileno(stdin));
     if (repl_only) {

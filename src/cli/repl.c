@@ -140,7 +140,7 @@ static int run_statement(const char *src, size_t len)
     if (!ouro_err_occurred())
         return -1;
     if (ouro_err_matches(&ouro_exc_SystemExit))
-        return ou_handle_uncaught();
+        return ou_handle_uncaught() & 0xFF; /* the status the process will show */
     ou_handle_uncaught();
     return -1;
 }

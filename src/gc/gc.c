@@ -2,6 +2,7 @@
  * the 8-byte GC header (two compressed links). */
 #include "gc.h"
 #include "runtime/tstate.h"
+#include <stdlib.h>
 
 static void list_init(OuGCHead *head)
 {
@@ -12,20 +13,38 @@ static void list_init(OuGCHead *head)
 
 static inline OuGCHead *gc_at(uint32_t c) { return (OuGCHead *)ou_ptr_decompress(c); }
 
+/* The sentinels of gc's lists, in one array of pointers to the fields (init and fini). */
+#define OU_GC_NHEADS (OU_GC_NGEN + 4)
+static void heads_of(OuGCState *gc, OuGCHead **out[OU_GC_NHEADS])
+{
+    for (int i = 0; i < OU_GC_NGEN; i++)
+        out[i] = &gc->gens[i].head;
+    out[OU_GC_NGEN] = &gc->permanent;
+    for (int i = 0; i < 3; i++)
+        out[OU_GC_NGEN + 1 + i] = &gc->scratch[i];
+}
+
 int ou_gc_init(OuGCState *gc)
 {
     static const int thresholds[OU_GC_NGEN] = { 700, 10, 10 };
-    for (int i = 0; i < OU_GC_NGEN; i++) {
+    *gc = (OuGCState){ .enabled = 1 };
+    OuGCHead **heads[OU_GC_NHEADS];
+    heads_of(gc, heads);
+    for (int i = 0; i < OU_GC_NHEADS; i++) {
         OuGCHead *h = ou_mem_alloc_object(sizeof(OuGCHead));
         if (!h) {
             while (--i >= 0)
-                ou_mem_free(gc->gens[i].head);
+                ou_mem_free(*heads[i]);
             return -1;
         }
         list_init(h);
-        gc->gens[i] = (OuGCGeneration){ .head = h, .count = 0, .threshold = thresholds[i] };
+        *heads[i] = h;
     }
-    gc->enabled = 1;
+    for (int i = 0; i < OU_GC_NGEN; i++)
+        gc->gens[i].threshold = thresholds[i];
+    /* Read once per runtime: the stress mode is a property of the run. */
+    const char *stress = getenv("OURO_GCSTRESS");
+    gc->stress = stress && stress[0] && stress[0] != '0';
     return 0;
 }
 
@@ -33,12 +52,14 @@ void ou_gc_fini(OuGCState *gc)
 {
     if (OURO_DEBUG && ou_gc_check_lists(gc) != 0)
         ou_fatal("GC generation lists are corrupt at runtime teardown");
-    for (int i = 0; i < OU_GC_NGEN; i++) {
-        OuGCHead *h = gc->gens[i].head;
+    OuGCHead **heads[OU_GC_NHEADS];
+    heads_of(gc, heads);
+    for (int i = 0; i < OU_GC_NHEADS; i++) {
+        OuGCHead *h = *heads[i];
         /* Only an empty list's head can go: leaked objects still point at it. */
         if (h && h->gc_next == ou_ptr_compress(h))
             ou_mem_free(h);
-        gc->gens[i].head = NULL;
+        *heads[i] = NULL;
     }
 }
 
@@ -81,8 +102,19 @@ OURO_API int ouro_gc_is_tracked(OuroObject *o)
 
 void ou_gc_note_alloc(void)
 {
-    /* The collection this may trigger (count over threshold) is issue 5's. */
-    ou_current.gc->gens[0].count++;
+    /* As CPython's _PyObject_GC_Link: the object being allocated is on no list yet, so a
+     * collection here examines only complete, tracked objects. A pending exception means
+     * the caller is unwinding: no Python code (finalizers, callbacks) may run now. */
+    OuGCState *gc = ou_current.gc;
+    gc->gens[0].count++;
+    if (OU_UNLIKELY(gc->stress) && gc->enabled && !gc->collecting &&
+        !ou_current.tstate->curexc) {
+        ou_gc_collect_stress();
+        return;
+    }
+    if (gc->gens[0].count > gc->gens[0].threshold && gc->gens[0].threshold && gc->enabled &&
+        !gc->collecting && !ou_current.tstate->curexc)
+        ou_gc_collect_generations();
 }
 
 void ou_gc_note_dealloc(void)
@@ -94,7 +126,11 @@ void ou_gc_note_dealloc(void)
 
 ouro_ssize ou_gc_list_length(OuGCState *gc, int gen)
 {
-    OuGCHead *head = gc->gens[gen].head;
+    return ou_gc_head_length(gc->gens[gen].head);
+}
+
+ouro_ssize ou_gc_head_length(OuGCHead *head)
+{
     ouro_ssize n = 0;
     for (OuGCHead *g = gc_at(head->gc_next); g != head; g = gc_at(g->gc_next))
         n++;

@@ -6,6 +6,7 @@
 #include "eval.h"
 #include "objects/intobject.h"
 #include "objects/dictobject.h"
+#include "objects/instvalues.h" /* shared-key instance values (issue 7) */
 #include <stdio.h>
 #include <string.h>
 
@@ -504,8 +505,10 @@ dispatch:
             OuroObject *d = ou_type_lookup(ot, names[oparg]);
             if (!d || !OURO_TYPE(d)->tp_descr_set) {
                 OuroObject *dict = *(OuroObject **)((char *)owner + ot->tp_dictoffset);
+                OuValues *iv = ou_values_of(dict); /* shared-key values: issue 7 */
                 OURO_XINCREF(d);   /* a key comparison below may run code */
-                v = dict ? ouro_dict_get_item_with_error(dict, names[oparg]) : NULL;
+                v = iv ? ou_values_get(ot, iv, names[oparg])
+                       : dict ? ouro_dict_get_item_with_error(dict, names[oparg]) : NULL;
                 if (v || (d && !OURO_TYPE(d)->tp_descr_get && !ouro_err_occurred())) {
                     SET_TOP(OURO_NEWREF(v ? v : d));
                     OURO_XDECREF(d);
@@ -532,8 +535,10 @@ dispatch:
         if (t->tp_getattro == ouro_object_generic_getattr) {
             OuroObject *d = ou_type_lookup(t, name);
             if (d && (OURO_TYPE(d)->tp_flags & OURO_TPFLAG_METHOD_DESCRIPTOR)) {
-                OuroObject **dp = ou_object_dict_ptr(owner); /* negative offsets too */
-                int shadowed = dp && *dp ? ouro_dict_contains(*dp, name) : 0;
+                OuroObject **dp = ou_object_dict_slot(owner); /* negative offsets too */
+                OuValues *iv = dp ? ou_values_of(*dp) : NULL; /* issue 7 */
+                int shadowed = iv ? ou_values_get(t, iv, name) != NULL
+                                  : dp && *dp ? ouro_dict_contains(*dp, name) : 0;
                 if (shadowed < 0)
                     goto error;
                 if (!shadowed) {
@@ -560,10 +565,12 @@ dispatch:
         OuroObject **dictp = ot->tp_dictoffset > 0
             ? (OuroObject **)((char *)owner + ot->tp_dictoffset) : NULL;
         if (ot->tp_setattro == ouro_object_generic_setattr && dictp && *dictp) {
-            /* The generic protocol inlined: no data descriptor -> the instance dict. */
+            /* The generic protocol inlined: no data descriptor -> the instance dict,
+               or its shared-key values (issue 7). */
             OuroObject *d = ou_type_lookup(ot, names[oparg]);
             if (!d || !OURO_TYPE(d)->tp_descr_set) {
-                rc = ouro_dict_set_item(*dictp, names[oparg], v);
+                rc = ou_values_of(*dictp) ? ou_values_setattr(owner, dictp, names[oparg], v)
+                                          : ouro_dict_set_item(*dictp, names[oparg], v);
                 goto store_attr_done;
             }
         }

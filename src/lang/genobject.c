@@ -301,11 +301,8 @@ static void gen_finalize(OuroObject *o)
     if (r) {
         OURO_DECREF(r);
     } else {
-        /* An unraisable exception, reported as CPython does. */
-        OuroObject *rep = ouro_object_repr(o);
-        fprintf(stderr, "Exception ignored in: %s\n", rep ? ouro_str_utf8(rep) : "?");
-        OURO_XDECREF(rep);
-        ouro_err_print();
+        /* An unraisable exception, reported as CPython does (with its traceback). */
+        ouro_err_write_unraisable(o);
     }
     ouro_err_restore(saved);
 }

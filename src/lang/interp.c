@@ -61,14 +61,32 @@ static void clear_modules(OuInterp *in)
         clear_module_dict(in->builtins_dict);
 }
 
+/* Runs the weakref.finalize objects marked atexit, if the program imported weakref:
+ * CPython registers finalize._exitfunc with atexit; ours is called here, while every
+ * module is still intact (issue 6; no link dependency: a lookup in sys.modules). */
+static void run_weakref_atexit(OuInterp *in)
+{
+    OuroObject *mod = in->modules ? ouro_dict_get_item_str(in->modules, "weakref") : NULL;
+    if (!mod || !OURO_IS_TYPE(mod, &ou_module_type))
+        return;
+    OuroObject *fin = ouro_dict_get_item_str(ou_module_dict(mod), "finalize");
+    OuroObject *fn = fin ? ouro_object_getattr_str(fin, "_exitfunc") : NULL;
+    OuroObject *r = fn ? ouro_object_vectorcall(fn, NULL, 0, NULL) : NULL;
+    if (!r && ouro_err_occurred())
+        ouro_err_write_unraisable_msg("in atexit callback", fn);
+    OURO_XDECREF(r);
+    OURO_XDECREF(fn);
+}
+
 static void interp_fini(OuroRuntime *rt)
 {
     OuInterp *in = rt->lang;
     if (!in)
         return;
-    ou_sys_flush_std();
     OuroObject *pending = ouro_err_fetch(); /* keep teardown independent of it */
     OURO_XDECREF(pending);
+    run_weakref_atexit(in);
+    ou_sys_flush_std();
     clear_modules(in);
     OURO_CLEAR(in->main_module);
     OURO_CLEAR(in->linecache);
@@ -83,6 +101,7 @@ static void interp_fini(OuroRuntime *rt)
     }
     rt->lang = NULL;
     rt->lang_fini = NULL;
+    rt->print_exception = NULL; /* issue 5 */
     free(in);
 }
 
@@ -99,6 +118,7 @@ OuInterp *ou_interp(void)
     /* Installed first so that a failure half-way is torn down by the same code. */
     rt->lang = in;
     rt->lang_fini = interp_fini;
+    rt->print_exception = ou_print_exception; /* unraisable reports (issue 5) */
     if (!(in->modules = ouro_dict_new()) || !(in->builtins = ou_builtins_create()))
         goto fail;
     in->builtins_dict = ou_module_dict(in->builtins);

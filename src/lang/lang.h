@@ -83,7 +83,9 @@ OuroObject *ou_type_new(OuroType *meta, OuroObject *name, OuroObject *bases,
                         OuroObject *dict, OuroObject *kwargs);
 /* The address of o's instance __dict__ pointer (NULL: its type has none). Handles the
  * negative tp_dictoffset of variable-size layouts (tuple subclasses): never add
- * tp_dictoffset to an object by hand. (owner: objects/typeattr.c) */
+ * tp_dictoffset to an object by hand. The word then holds a dict or NULL: an
+ * instance's shared-key values (issue 7, objects/instvalues.h) are made a dict first
+ * (NULL with MemoryError if that fails). (owner: objects/typeattr.c) */
 OuroObject **ou_object_dict_ptr(OuroObject *o);
 /* isinstance(o, cls) / issubclass(derived, cls) with tuples and __instancecheck__ /
  * __subclasscheck__ on metaclasses, CPython's messages. 1, 0, or -1 with an exception.

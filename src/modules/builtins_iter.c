@@ -356,16 +356,6 @@ ITER_TYPE(ou_filter_type, "filter", filter_next, filter_new,
 /* ----------------------------------------------------------------- reversed -- */
 /* a: the sequence (NULL once exhausted); index: the next index. */
 
-static bool is_sequence(OuroObject *o)
-{
-    OuroType *t = OURO_TYPE(o);
-    if (ouro_dict_check(o))
-        return false;
-    return (t->tp_as_sequence && t->tp_as_sequence->sq_item) ||
-           ((t->tp_flags & OURO_TPFLAG_HEAPTYPE) && t->tp_as_mapping &&
-            t->tp_as_mapping->mp_subscript);
-}
-
 static OuroObject *reversed_new(OuroType *t, OuroObject *args, OuroObject *kwargs)
 {
     if (no_kwargs("reversed", kwargs) < 0 ||
@@ -376,7 +366,7 @@ static OuroObject *reversed_new(OuroType *t, OuroObject *args, OuroObject *kwarg
     if (r || !ouro_err_matches(&ouro_exc_AttributeError))
         return r;
     ouro_err_clear();
-    if (!is_sequence(seq))
+    if (!ou_seqiter_applies(seq)) /* __len__ and __getitem__ */
         return ouro_err_format(&ouro_exc_TypeError, "'%s' object is not reversible",
                                OURO_TYPE_NAME(seq));
     ouro_ssize n = ouro_object_length(seq);

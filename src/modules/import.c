@@ -14,6 +14,10 @@ static const struct {
     OuroObject *(*create)(void);
 } builtin_modules[] = {
     { "math", ou_math_create },
+    { "gc", ou_gc_module_create },   /* issue 5 (gcmodule.c) */
+    { "weakref", ou_weakref_create },        /* issue 6 (weakrefmodule.c) */
+    { "_weakref", ou_weakref_core_create },  /* issue 6: the C core alone */
+    { "_ouro", ou_ouro_module_create },      /* issue 7: accounting (ouromodule.c) */
 };
 
 OuroObject *ou_import_builtin(OuroObject *name)
@@ -22,6 +26,26 @@ OuroObject *ou_import_builtin(OuroObject *name)
         if (ouro_str_equal_cstr(name, builtin_modules[i].name))
             return builtin_modules[i].create();
     return NULL;
+}
+
+OuroObject *ou_import_builtin_names(void)
+{
+    size_t n = sizeof builtin_modules / sizeof builtin_modules[0];
+    OuroObject *l = ouro_list_new(0);
+    const char *always[] = { "builtins", "sys" };
+    for (size_t i = 0; l && i < n + 2; i++) {
+        OuroObject *s = ouro_str_from_cstr(i < 2 ? always[i] : builtin_modules[i - 2].name);
+        if (!s || ouro_list_append(l, s) < 0)
+            OURO_CLEAR(l);
+        OURO_XDECREF(s);
+    }
+    if (!l || ouro_list_sort(l) < 0) {
+        OURO_XDECREF(l);
+        return NULL;
+    }
+    OuroObject *t = ouro_list_as_tuple(l);
+    OURO_DECREF(l);
+    return t;
 }
 
 static OuroObject *not_found(OuroObject *name, const char *fmt, OuroObject *arg)

@@ -51,6 +51,15 @@ OuroObject *ou_math_create(void);
 /* Its function table (for the unit tests). */
 const OuroMethodDef *ou_math_methods(void);
 
+/* ------------------------------------------------------------------ gcmodule.c -- */
+/* The gc module (issue 5). New reference, or NULL. */
+OuroObject *ou_gc_module_create(void);
+
+/* ---------------------------------------------------------------- ouromodule.c -- */
+/* _ouro: allocator accounting and footprints for tests and benchmarks (issue 7). New
+ * reference, or NULL. */
+OuroObject *ou_ouro_module_create(void);
+
 /* ---------------------------------------------------------------- fileobject.c -- */
 extern OuroType ou_textfile_type;
 /* A text file over fp (owned: closed with the object when owns). New reference. */
@@ -70,10 +79,18 @@ void ou_sys_flush_std(void);
  * exception when *eof is set). New reference or NULL. */
 OuroObject *ou_file_readline_raw(OuroObject *f, bool *eof);
 
+/* ------------------------------------------------------------- weakrefmodule.c -- */
+/* weakref (the C core plus its Python half) and _weakref (the core alone), issue 6.
+ * New reference, or NULL with an exception. */
+OuroObject *ou_weakref_create(void);
+OuroObject *ou_weakref_core_create(void);
+
 /* -------------------------------------------------------------------- import.c -- */
 /* The built-in module named name (a fresh instance), NULL without an exception if none
  * exists by that name. */
 OuroObject *ou_import_builtin(OuroObject *name);
+/* sys.builtin_module_names: the sorted tuple of the built-in modules' names. */
+OuroObject *ou_import_builtin_names(void);
 
 
 #endif

@@ -74,7 +74,66 @@ static OuroObject *sys_getsizeof(OuroObject *self, OuroObject *const *args, ouro
         ouro_err_clear();
         return ouro_int_from_uint64(ouro_object_footprint(args[0]));
     }
-    return r;
+    /* Issue 5: as CPython, __sizeof__ must give an int >= 0, and a GC object's size
+     * includes its GC header (8 bytes here, 16 in CPython). */
+    ouro_ssize n = ouro_number_as_ssize(r, &ouro_exc_OverflowError);
+    OURO_DECREF(r);
+    if (n == -1 && ouro_err_occurred()) {
+        if (nargs == 2 && ouro_err_matches(&ouro_exc_TypeError)) {
+            ouro_err_clear();
+            return OURO_NEWREF(args[1]);
+        }
+        return NULL;
+    }
+    if (n < 0)
+        return ouro_err_format(&ouro_exc_ValueError, "__sizeof__() should return >= 0");
+    if (ou_gc_has_head(args[0]))
+        n += OU_GC_HEAD_SIZE;
+    return ouro_int_from_ssize(n);
+}
+
+/* sys._debugmallocstats(): the allocator's size classes, pools and arenas, to stderr, in
+ * the spirit of CPython's report (issue 5). Never fails. */
+static OuroObject *sys_debugmallocstats(OuroObject *self, OuroObject *unused)
+{
+    OuroMemStats st;
+    ouro_mem_stats(&st);
+    fflush(stdout);
+    FILE *f = stderr;
+    fprintf(f, "Small block threshold = %d, in %u size classes.\n\n", OURO_MEM_SMALL_MAX,
+            (unsigned)st.nclasses);
+    fprintf(f, "class   size   num pools   blocks in use  avail blocks\n"
+               "-----   ----   ---------   -------------  ------------\n");
+    for (uint32_t i = 0; i < st.nclasses; i++) {
+        const OuroMemClassStats *c = &st.classes[i];
+        if (!c->pools && !c->blocks_in_use)
+            continue;
+        fprintf(f, "%5u %6u %11llu %15llu %13llu\n", (unsigned)i, (unsigned)c->block_size,
+                (unsigned long long)c->pools, (unsigned long long)c->blocks_in_use,
+                (unsigned long long)c->blocks_free);
+    }
+    fprintf(f, "\n");
+#define LINE(label, v) fprintf(f, "%-40s= %21llu\n", label, (unsigned long long)(v))
+    LINE("# arenas allocated total", st.arenas_allocated_total);
+    LINE("# arenas reclaimed", st.arenas_released_total);
+    LINE("# arenas highwater mark", st.arenas_peak);
+    LINE("# arenas allocated current", st.arenas_in_use);
+    LINE("# bytes per arena", st.arena_size);
+    LINE("# bytes per pool", st.pool_size);
+    LINE("# pools in use", st.pools_in_use);
+    LINE("# bytes in allocated blocks (small)", st.small_bytes_in_use);
+    LINE("# large blocks in use", st.large_blocks_in_use);
+    LINE("# bytes in large blocks", st.large_bytes_in_use);
+    LINE("# bytes in use", st.bytes_in_use);
+    LINE("# bytes in use, peak", st.peak_bytes_in_use);
+    LINE("# bytes committed", st.committed_bytes);
+    LINE("# allocations total", st.allocs_total);
+    LINE("# frees total", st.frees_total);
+#undef LINE
+    if (st.use_malloc)
+        fprintf(f, "(OURO_MALLOC=malloc: blocks come from the system allocator)\n");
+    fflush(f);
+    OURO_RETURN_NONE;
 }
 
 static OuroObject *sys_intern(OuroObject *self, OuroObject *arg)
@@ -152,6 +211,11 @@ static OuroObject *sys_set_int_max_str_digits(OuroObject *self, OuroObject *cons
     OURO_RETURN_NONE;
 }
 
+static OuroObject *sys_utf8(OuroObject *self, OuroObject *unused)
+{
+    return ouro_str_from_cstr("utf-8");
+}
+
 static const OuroMethodDef sys_methods[] = {
     { "exit", OURO_METH(sys_exit), OURO_METH_FASTCALL, "Exit the interpreter by raising SystemExit(status)." },
     { "getrecursionlimit", OURO_METH(sys_getrecursionlimit), OURO_METH_NOARGS, "Return the current value of the recursion limit." },
@@ -159,9 +223,12 @@ static const OuroMethodDef sys_methods[] = {
     { "getrefcount", OURO_METH(sys_getrefcount), OURO_METH_O, "Return the reference count of object." },
     { "getsizeof", OURO_METH(sys_getsizeof), OURO_METH_FASTCALL, "Return the size of object in bytes." },
     { "intern", OURO_METH(sys_intern), OURO_METH_O, "``Intern'' the given string." },
+    { "_debugmallocstats", OURO_METH(sys_debugmallocstats), OURO_METH_NOARGS, "Print summary info to stderr about the state of the allocator (issue 5)." },
     { "displayhook", OURO_METH(sys_displayhook), OURO_METH_O, "Print an object to sys.stdout and also save it in builtins._" },
     { "excepthook", OURO_METH(sys_excepthook), OURO_METH_FASTCALL, "Handle an exception by displaying it with a traceback on sys.stderr." },
     { "exception", OURO_METH(sys_exception), OURO_METH_NOARGS, "Return the current exception." },
+    { "getdefaultencoding", OURO_METH(sys_utf8), OURO_METH_NOARGS, "Return the current default encoding used by the Unicode implementation." },
+    { "getfilesystemencoding", OURO_METH(sys_utf8), OURO_METH_NOARGS, "Return the encoding used to convert Unicode filenames to OS filenames." },
     { "exc_info", OURO_METH(sys_exc_info), OURO_METH_NOARGS, "Return current exception information: (type, value, traceback)." },
     { "get_int_max_str_digits", OURO_METH(sys_get_int_max_str_digits), OURO_METH_NOARGS, "Return the maximum string digits limit for non-binary int<->str conversions." },
     { "set_int_max_str_digits", OURO_METH(sys_set_int_max_str_digits), OURO_METH_FASTCALL | OURO_METH_KEYWORDS, "Set the maximum string digits limit for non-binary int<->str conversions." },
@@ -284,7 +351,7 @@ static int add_attributes(OuroObject *d, OuInterp *in)
         set_steal(d, "exec_prefix", ouro_str_from_cstr("/usr/local")) < 0 ||
         set_steal(d, "copyright", ouro_str_from_cstr("ouro: see README.md")) < 0 ||
         set_steal(d, "dont_write_bytecode", OURO_NEWREF(OURO_TRUE)) < 0 ||
-        set_steal(d, "builtin_module_names", tuple_of("sss", "builtins", "math", "sys")) < 0 ||
+        set_steal(d, "builtin_module_names", ou_import_builtin_names()) < 0 ||
         set_steal(d, "int_info", structseq(&ou_int_info_type, tuple_of("iiii", (long long)30, (long long)4, (long long)4300,
                                           (long long)640))) < 0 ||
         set_steal(d, "float_info", structseq(&ou_float_info_type, tuple_of("diidiiiidii", DBL_MAX, (long long)DBL_MAX_EXP,

@@ -79,6 +79,7 @@ typedef struct OuCFunction {
     const OuroMethodDef *m_def;
     OuroObject *m_self;    /* owned: the bound object, a module, a type, or NULL */
     OuroObject *m_module;  /* owned: the module's name (str) or NULL */
+    OuroObject *m_weakreflist; /* weak references (issue 6) */
 } OuCFunction;
 
 OuroObject *ou_cfunction_new(const OuroMethodDef *def, OuroObject *self, OuroObject *module)
@@ -268,6 +269,7 @@ OuroType ou_cfunction_type = {
     .ob_base = OURO_STATIC_HEAD(OURO_TID_TYPE),
     .tp_name = "builtin_function_or_method",
     .tp_basicsize = sizeof(OuCFunction),
+    .tp_weaklistoffset = offsetof(OuCFunction, m_weakreflist), /* issue 6 */
     .tp_flags = OURO_TPFLAG_GC,
     .tp_dealloc = cfunction_dealloc,
     .tp_traverse = cfunction_traverse,
@@ -287,6 +289,7 @@ typedef struct OuMethod {
     OuroObject ob_base;
     OuroObject *im_func;   /* owned */
     OuroObject *im_self;   /* owned */
+    OuroObject *im_weakreflist; /* weak references (issue 6) */
 } OuMethod;
 
 OuroObject *ou_method_new(OuroObject *func, OuroObject *self)
@@ -445,6 +448,7 @@ OuroType ou_method_type = {
     .ob_base = OURO_STATIC_HEAD(OURO_TID_TYPE),
     .tp_name = "method",
     .tp_basicsize = sizeof(OuMethod),
+    .tp_weaklistoffset = offsetof(OuMethod, im_weakreflist), /* issue 6 */
     .tp_flags = OURO_TPFLAG_GC,
     .tp_dealloc = method_dealloc,
     .tp_traverse = method_traverse,

@@ -7,6 +7,7 @@ typedef struct OuModule {
     OuroObject ob_base;
     OuroObject *md_dict;   /* owned, never NULL once initialized */
     int md_builtin;        /* made from C definitions: repr says "(built-in)" */
+    OuroObject *md_weaklist; /* weak references (issue 6) */
 } OuModule;
 
 #define MOD(o) ((OuModule *)(o))
@@ -69,6 +70,7 @@ OuroObject *ou_module_from_defs(const char *name, const OuroMethodDef *defs, con
     }
     goto done;
 fail:
+    ouro_dict_clear(MOD(m)->md_dict); /* its functions refer back to the module */
     OURO_CLEAR(m);
 done:
     OURO_XDECREF(n);
@@ -181,6 +183,7 @@ OuroType ou_module_type = {
     .ob_base = OURO_STATIC_HEAD(OURO_TID_TYPE),
     .tp_name = "module",
     .tp_basicsize = sizeof(OuModule),
+    .tp_weaklistoffset = offsetof(OuModule, md_weaklist), /* issue 6 */
     .tp_flags = OURO_TPFLAG_GC | OURO_TPFLAG_BASETYPE,
     .tp_dealloc = module_dealloc,
     .tp_traverse = module_traverse,

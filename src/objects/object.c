@@ -4,11 +4,11 @@
  * Narrative: docs/internals/object-layout.md. */
 #include "objects.h"
 #include "strimpl.h"
+#include "weakrefobject.h" /* ou_weakref_clear_refs (issue 6) */
 #include <stdio.h>
 #include <string.h>
 
-/* Object flag bits in the high byte of ob_tinfo (the collector owns the rest). */
-#define OU_OBFLAG_FINALIZED (1u << 24)
+/* OU_OBFLAG_FINALIZED: src/gc/gcheader.h (issue 5 moved the object flags there). */
 
 /* ------------------------------------------------------------------- allocation -- */
 
@@ -138,6 +138,15 @@ OURO_API void ouro_dealloc(OuroObject *o)
     OuroType *t = OURO_TYPE(o);
     if (OU_UNLIKELY(t->tp_finalize != NULL) && call_finalizer(o, t))
         return;
+    /* Weak references die with the object: after __del__, before its memory goes, with
+     * their callbacks (issue 6, src/objects/weakrefobject.c). */
+    if (t->tp_weaklistoffset > 0 && *(OuroObject **)(void *)((char *)o + t->tp_weaklistoffset)) {
+        /* Issue 5: the callbacks run Python code, which may collect: a dying object (count
+         * 0) must not be on a generation list then, or the collector would free it twice. */
+        if (ou_gc_has_head(o))
+            ouro_gc_untrack(o);
+        ou_weakref_clear_refs(o);
+    }
     if (!(t->tp_flags & OURO_TPFLAG_GC)) {
         t->tp_dealloc(o);
         return;

@@ -76,7 +76,8 @@ void ou_hash_init_secret(void);
     X(ou_traceback_type) X(ou_generator_type) \
     X(ou_enumerate_type) X(ou_zip_type) X(ou_map_type) X(ou_filter_type) \
     X(ou_reversed_type) X(ou_callable_iter_type) X(ou_textfile_type) X(ou_seqiter_type) \
-    X(ou_version_info_type) X(ou_int_info_type) X(ou_float_info_type) X(ou_flags_type)
+    X(ou_version_info_type) X(ou_int_info_type) X(ou_float_info_type) X(ou_flags_type) \
+    X(ouro_weakref_type) X(ou_weakproxy_type) X(ou_weakcallableproxy_type)
 
 /* Fixed type ids of the static types, in list order (type is 1), then the exception types:
  * a static instance (None, True, a cached small int, the empty tuple) is written as
@@ -115,6 +116,9 @@ extern OuroType ou_enumerate_type, ou_zip_type, ou_map_type, ou_filter_type,
 extern OuroType ou_seqiter_type;
 /* sys's struct sequences (src/modules/structseq.c): tuple subtypes with named fields. */
 extern OuroType ou_version_info_type, ou_int_info_type, ou_float_info_type, ou_flags_type;
+/* Weak references (weakrefobject.c, weakproxy.c; issue 6): ouro_weakref_type is in
+ * include/ouro/weakref.h. */
+extern OuroType ou_weakproxy_type, ou_weakcallableproxy_type;
 bool ou_seqiter_applies(OuroObject *o);
 OuroObject *ou_seqiter_new(OuroObject *seq);
 /* Releases the type machinery's per-runtime state (typedict.c): by ou_objects_fini. */

@@ -6,6 +6,7 @@
 #include "lang/lang.h"
 #include "strimpl.h"
 #include "intobject.h"
+#include "instvalues.h"
 #include <string.h>
 
 /* ----------------------------------------------------------- instance __dict__ -- */
@@ -32,7 +33,7 @@ static ouro_ssize var_items(OuroObject *o)
     return -1;
 }
 
-OuroObject **ou_object_dict_ptr(OuroObject *o)
+OuroObject **ou_object_dict_slot(OuroObject *o)
 {
     OuroType *t = OURO_TYPE(o);
     ouro_ssize off = t->tp_dictoffset;
@@ -50,9 +51,22 @@ OuroObject **ou_object_dict_ptr(OuroObject *o)
     return (OuroObject **)(void *)((char *)o + off);
 }
 
+/* Callers of this one see a dict or NULL in the word: shared-key values (issue 7,
+ * instvalues.h) are turned into a dict first. NULL also on memory failure (exception
+ * set). */
+OuroObject **ou_object_dict_ptr(OuroObject *o)
+{
+    OuroObject **p = ou_object_dict_slot(o);
+    if (p && ou_values_of(*p) && !ou_values_materialize(o, p))
+        return NULL;
+    return p;
+}
+
 static OuroObject *subtype_get_dict(OuroObject *o, void *c)
 {
     OuroObject **p = ou_object_dict_ptr(o);
+    if (!p && ouro_err_occurred())
+        return NULL;
     if (!p)
         return ouro_err_format(&ouro_exc_AttributeError,
                                "This object has no __dict__");
@@ -63,7 +77,7 @@ static OuroObject *subtype_get_dict(OuroObject *o, void *c)
 
 static int subtype_set_dict(OuroObject *o, OuroObject *value, void *c)
 {
-    OuroObject **p = ou_object_dict_ptr(o);
+    OuroObject **p = ou_object_dict_slot(o);
     if (!p) {
         ouro_err_set_string(&ouro_exc_AttributeError, "This object has no __dict__");
         return -1;
@@ -73,7 +87,11 @@ static int subtype_set_dict(OuroObject *o, OuroObject *value, void *c)
                         OURO_TYPE_NAME(value));
         return -1;
     }
-    OURO_SETREF(*p, value ? OURO_NEWREF(value) : NULL);
+    /* The old word may hold shared-key values (issue 7): ou_values_clear drops either
+     * kind, after the new dict is in place (a __del__ it runs may look at o). */
+    OuroObject *old = *p;
+    *p = value ? OURO_NEWREF(value) : NULL;
+    ou_values_clear(&old);
     return 0;
 }
 
@@ -113,8 +131,16 @@ OuroObject *ou_generic_getattr_ex(OuroObject *o, OuroObject *name, OuroObject *d
         }
     }
     if (!dict) {
-        OuroObject **p = ou_object_dict_ptr(o);
+        OuroObject **p = ou_object_dict_slot(o);
         dict = p ? *p : NULL;
+        OuValues *v = ou_values_of(dict);
+        if (v) { /* shared-key values (instvalues.h) */
+            dict = NULL;
+            if ((r = ou_values_get(t, v, name))) {
+                OURO_INCREF(r);
+                goto done;
+            }
+        }
     }
     if (dict) {
         OURO_INCREF(dict);
@@ -162,7 +188,7 @@ OURO_API int ouro_object_generic_setattr(OuroObject *o, OuroObject *name, OuroOb
         r = OURO_TYPE(descr)->tp_descr_set(descr, o, value);
         goto done;
     }
-    OuroObject **p = ou_object_dict_ptr(o);
+    OuroObject **p = ou_object_dict_slot(o);
     if (!p) {
         if (descr)
             ouro_err_format(&ouro_exc_AttributeError, "'%s' object attribute '%U' is read-only",
@@ -170,6 +196,15 @@ OURO_API int ouro_object_generic_setattr(OuroObject *o, OuroObject *name, OuroOb
         else
             ouro_err_format(&ouro_exc_AttributeError, "'%s' object has no attribute '%U'",
                             ouro_type_name(t), name);
+        goto done;
+    }
+    if (ou_type_is_heap(t) && OU_HT(t)->ht_values) {
+        /* shared-key values, or the dict they became (instvalues.c) */
+        if ((r = ou_values_setattr(o, p, name, value)) == 1) {
+            r = -1;
+            ouro_err_format(&ouro_exc_AttributeError, "'%s' object has no attribute '%U'",
+                            ouro_type_name(t), name);
+        }
         goto done;
     }
     if (!*p) {
@@ -555,6 +590,10 @@ static int object_set_class(OuroObject *o, OuroObject *value, void *c)
                         ouro_type_name(nt), ouro_type_name(old));
         return -1;
     }
+    /* Shared-key values are indexed by the old class's keys: make them a dict. */
+    OuroObject **dp = ou_object_dict_slot(o);
+    if (dp && ou_values_of(*dp) && !ou_values_materialize(o, dp))
+        return -1;
     OURO_INCREF(nt);
     o->ob_tinfo = (o->ob_tinfo & ~OURO_TID_MASK) | nt->tp_id;
     OURO_DECREF(old);
@@ -589,7 +628,10 @@ static OuroObject *object_format(OuroObject *self, OuroObject *spec)
 static OuroObject *object_sizeof(OuroObject *self, OuroObject *unused)
 {
     OuroType *t = OURO_TYPE(self);
-    return ouro_int_from_ssize(t->tp_basicsize);
+    /* and an instance's shared-key values block (issue 7), which only it uses */
+    OuroObject **dp = ou_type_is_heap(t) ? ou_object_dict_slot(self) : NULL;
+    size_t extra = dp ? ou_values_sizeof(*dp) : 0;
+    return ouro_int_from_ssize(t->tp_basicsize + (ouro_ssize)extra);
 }
 
 /* dir(obj): the instance dict's keys and the attributes of the class and its bases. */
@@ -723,8 +765,12 @@ int ou_object_isinstance(OuroObject *o, OuroObject *cls)
 {
     if ((OuroObject *)OURO_TYPE(o) == cls)
         return 1;
-    if (OURO_IS_TYPE(cls, &ouro_type_type))
+    if (OURO_IS_TYPE(cls, &ouro_type_type) &&
+        (ouro_type_is_subtype(OURO_TYPE(o), (OuroType *)cls) ||
+         OURO_TYPE(o)->tp_getattro == ouro_object_generic_getattr))
         return ouro_type_is_subtype(OURO_TYPE(o), (OuroType *)cls);
+    /* (issue 6) Otherwise fall through to type_instancecheck, which asks o.__class__:
+     * a weakref proxy is an instance of its referent's class, as in CPython. */
     if (ouro_tuple_check(cls)) {
         if (ou_enter_recursive_call(" in __instancecheck__") < 0)
             return -1;

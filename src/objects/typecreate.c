@@ -4,6 +4,7 @@
  * None beside __eq__), __set_name__ and __init_subclass__; the life of instances
  * (subtype_dealloc/traverse/clear) and of classes themselves. */
 #include "typeimpl.h"
+#include "instvalues.h"
 #include "lang/lang.h"
 #include <string.h>
 
@@ -36,10 +37,11 @@ static void subtype_dealloc(OuroObject *o)
     OuroType *t = OURO_TYPE(o);
     OuroType *base = c_base(t, offsetof(OuroType, tp_dealloc), (void *)subtype_dealloc);
     ouro_gc_untrack(o);
+    ou_layout_clear_slots(o); /* __slots__ fields (issue 7) */
     if (added_dict(t, base)) {
-        OuroObject **dp = ou_object_dict_ptr(o);
+        OuroObject **dp = ou_object_dict_slot(o);
         if (dp)
-            OURO_CLEAR(*dp);
+            ou_values_clear(dp); /* shared-key values or a dict */
     }
     base->tp_dealloc(o);
     OURO_DECREF(t); /* instances own a reference to their class (ouro_object_alloc) */
@@ -50,9 +52,11 @@ static int subtype_traverse(OuroObject *o, ouro_visitproc visit, void *arg)
     OuroType *t = OURO_TYPE(o);
     OuroType *base = c_base(t, offsetof(OuroType, tp_traverse), (void *)subtype_traverse);
     int r;
+    if ((r = ou_layout_traverse_slots(o, visit, arg)))
+        return r;
     if (added_dict(t, base)) {
-        OuroObject **dp = ou_object_dict_ptr(o);
-        if (dp && *dp && (r = visit(*dp, arg)))
+        OuroObject **dp = ou_object_dict_slot(o);
+        if (dp && (r = ou_values_traverse(*dp, visit, arg)))
             return r;
     }
     if ((r = visit((OuroObject *)t, arg)))
@@ -64,10 +68,11 @@ static int subtype_clear(OuroObject *o)
 {
     OuroType *t = OURO_TYPE(o);
     OuroType *base = c_base(t, offsetof(OuroType, tp_clear), (void *)subtype_clear);
+    ou_layout_clear_slots(o);
     if (added_dict(t, base)) {
-        OuroObject **dp = ou_object_dict_ptr(o);
+        OuroObject **dp = ou_object_dict_slot(o);
         if (dp)
-            OURO_CLEAR(*dp);
+            ou_values_clear(dp);
     }
     return base->tp_clear ? base->tp_clear(o) : 0;
 }
@@ -165,6 +170,7 @@ void ou_heaptype_dealloc(OuroObject *o)
     OURO_CLEAR(t->tp_base);
     OURO_CLEAR(t->tp_subclasses);
     OURO_CLEAR(OU_HT(t)->ht_slots);
+    ou_layout_fini(t); /* member defs and shared keys (typelayout.c) */
     OURO_CLEAR(OU_HT(t)->ht_qualname);
     OURO_CLEAR(t->tp_name_obj);
     ouro_object_free(o);
@@ -374,23 +380,7 @@ static OuroType *calculate_metaclass(OuroType *meta, OuroObject *bases)
     return winner;
 }
 
-static void set_layout(OuroType *t, OuroType *base)
-{
-    ouro_ssize size = base->tp_basicsize;
-    t->tp_itemsize = base->tp_itemsize;
-    t->tp_dictoffset = base->tp_dictoffset;
-    t->tp_weaklistoffset = base->tp_weaklistoffset;
-    if (!base->tp_dictoffset) {
-        /* Variable-size instances keep it after their items (negative offset). */
-        t->tp_dictoffset = t->tp_itemsize ? -(ouro_ssize)sizeof(OuroObject *) : size;
-        size += (ouro_ssize)sizeof(OuroObject *);
-    }
-    if (!base->tp_weaklistoffset && !base->tp_itemsize) {
-        t->tp_weaklistoffset = size; /* the weakref list: issue 6 fills it */
-        size += (ouro_ssize)sizeof(OuroObject *);
-    }
-    t->tp_basicsize = size;
-}
+/* The instance layout (dict, weakref list, __slots__) is typelayout.c's ou_layout_init. */
 
 /* ----------------------------------------------------------- the namespace -- */
 
@@ -600,7 +590,6 @@ static OuroType *alloc_class(OuroType *meta, OuroObject *name, OuroObject *bases
     t->tp_traverse = subtype_traverse;
     t->tp_clear = subtype_clear;
     t->tp_doc = NULL;
-    set_layout(t, base);
     OuObjState *st = ou_objstate();
     ht->ht_version = ou_type_new_version();
     ht->ht_next = st->heap_types;
@@ -608,7 +597,7 @@ static OuroType *alloc_class(OuroType *meta, OuroObject *name, OuroObject *bases
         st->heap_types->ht_prev = ht;
     st->heap_types = ht;
     t->tp_dict = ouro_dict_copy(dict);
-    if (!t->tp_dict) {
+    if (!t->tp_dict || ou_layout_init(t, base, name, dict) < 0) {
         OURO_DECREF(t);
         return NULL;
     }

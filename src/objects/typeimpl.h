@@ -17,7 +17,14 @@ typedef struct OuHeapType {
     OuroSequenceMethods ht_sequence;
     OuroMappingMethods ht_mapping;
     OuroObject *ht_qualname;   /* str, owned */
-    OuroObject *ht_slots;      /* __slots__ tuple or NULL (issue 7) */
+    OuroObject *ht_slots;      /* the __slots__ fields (mangled names) or NULL */
+    OuroMemberDef *ht_members; /* their member defs (typelayout.c), ht_nmembers of them */
+    ouro_ssize ht_nmembers;
+    OuroObject **ht_keys;      /* shared instance-dict keys (instvalues.c), interned */
+    uint32_t ht_nkeys;
+    uint32_t ht_values_hint;   /* values an instance gets at first (0: not learnt yet) */
+    uint8_t ht_values;         /* 1: instances keep shared-key values in the dict word */
+    uint8_t ht_values_seen;    /* 1: some instance has had values */
     uint64_t ht_version;       /* method-cache version; changes when the class changes */
     struct OuHeapType *ht_next, *ht_prev; /* OuObjState.heap_types */
 } OuHeapType;
@@ -27,6 +34,15 @@ static inline bool ou_type_is_heap(const OuroType *t)
 {
     return (t->tp_flags & OURO_TPFLAG_HEAPTYPE) != 0;
 }
+
+/* Instance layout (typelayout.c, issue 7): sets t's basicsize, dict and weakref
+ * offsets and __slots__ fields (member descriptors added to t->tp_dict) from base and
+ * the class namespace dict. 0, or -1 with CPython's TypeError/ValueError. */
+int ou_layout_init(OuroType *t, OuroType *base, OuroObject *name, OuroObject *dict);
+/* Visit / clear the __slots__ fields of o's classes; free t's layout tables. */
+int ou_layout_traverse_slots(OuroObject *o, ouro_visitproc visit, void *arg);
+void ou_layout_clear_slots(OuroObject *o);
+void ou_layout_fini(OuroType *t);
 
 /* ---------------------------------------------------------------- descriptors -- */
 /* The kinds of slot a wrapper descriptor exposes: how its arguments are unpacked. */

@@ -42,6 +42,12 @@ static void inherit_slots(OuroType *t, const OuroType *b)
         t->tp_flags |= OURO_TPFLAG_GC;
         t->tp_traverse = b->tp_traverse;
         t->tp_clear = b->tp_clear;
+    } else if ((b->tp_flags & OURO_TPFLAG_GC) && (t->tp_flags & OURO_TPFLAG_GC) &&
+               !t->tp_traverse && !t->tp_clear) {
+        /* Issue 5: a GC type declared without its own traverse/clear (the static
+         * exception types) uses its base's: the collector must see its references. */
+        t->tp_traverse = b->tp_traverse;
+        t->tp_clear = b->tp_clear;
     }
     if (t->tp_basicsize == 0)
         t->tp_basicsize = b->tp_basicsize;
@@ -212,6 +218,8 @@ OURO_API OuroType ouro_type_type = {
     .ob_base = OURO_STATIC_HEAD(OURO_TID_TYPE),
     .tp_name = "type",
     .tp_basicsize = sizeof(OuHeapType),
+    .tp_weaklistoffset = offsetof(OuroType, tp_weaklist), /* classes are weakly
+                                                             referenceable (issue 6) */
     .tp_flags = OURO_TPFLAG_BASETYPE | OURO_TPFLAG_TYPE_SUBCLASS | OURO_TPFLAG_GC,
     .tp_dealloc = ou_heaptype_dealloc,
     .tp_traverse = ou_heaptype_traverse,

@@ -349,10 +349,19 @@ static OuroObject *slot_tp_new(OuroType *type, OuroObject *args, OuroObject *kwa
 static void slot_tp_finalize(OuroObject *self)
 {
     OuroObject *r = call_required(self, "__del__", NULL, 0);
-    if (r)
+    if (r) {
         OURO_DECREF(r);
-    else
-        ouro_err_print();
+        return;
+    }
+    /* Issue 5: reported as CPython does, "Exception ignored in: <function C.__del__ ...>"
+     * and the traceback (the function is looked up on the class, the error kept aside). */
+    OuroObject *exc = ouro_err_fetch();
+    OuroObject *del = ouro_object_getattr_str((OuroObject *)OURO_TYPE(self), "__del__");
+    if (!del)
+        ouro_err_clear();
+    ouro_err_restore(exc);
+    ouro_err_write_unraisable(del ? del : self);
+    OURO_XDECREF(del);
 }
 
 /* ---------------------------------------------- slot functions: containers -- */

@@ -131,3 +131,48 @@ OURO_API void ouro_err_print(void)
     OURO_XDECREF(s);
     OURO_DECREF(exc);
 }
+
+/* ---------------------------------------------------------- unraisable exceptions -- */
+
+static void write_unraisable(const char *msg, OuroObject *obj)
+{
+    OuroObject *exc = ouro_err_fetch();
+    if (!exc)
+        return;
+    OuroObject *rep = NULL;
+    if (obj) {
+        rep = ouro_object_repr(obj);
+        if (!rep)
+            ouro_err_clear();
+    }
+    fflush(stdout);
+    if (msg)
+        fprintf(stderr, "Exception ignored %s", msg);
+    else if (obj)
+        fputs("Exception ignored in", stderr);
+    if (obj)
+        fprintf(stderr, ": %s", rep ? ouro_str_utf8(rep) : "<object repr() failed>");
+    if (msg || obj)
+        fputc('\n', stderr);
+    OURO_XDECREF(rep);
+    OuroRuntime *rt = ouro_runtime_current();
+    if (rt && rt->print_exception) {
+        rt->print_exception(exc);
+        OURO_DECREF(exc);
+        ouro_err_clear(); /* the printer may fail; unraisable means nothing escapes */
+    } else {
+        ouro_err_restore(exc);
+        ouro_err_print();
+    }
+    fflush(stderr);
+}
+
+OURO_API void ouro_err_write_unraisable(OuroObject *obj)
+{
+    write_unraisable(NULL, obj);
+}
+
+OURO_API void ouro_err_write_unraisable_msg(const char *msg, OuroObject *obj)
+{
+    write_unraisable(msg, obj);
+}

@@ -56,8 +56,16 @@ OURO_API OuroRuntime *ouro_runtime_new(void)
 OURO_API uint64_t ouro_runtime_free(OuroRuntime *rt)
 {
     OU_ASSERT(ou_current.tstate && ou_current.tstate->runtime == rt);
-    if (rt->lang_fini)
+    /* Issue 5: collect the cycles that are garbage at exit while the language is intact
+     * (their finalizers may run Python code), then again once modules and their
+     * function <-> globals cycles are dropped, as CPython's finalization does. */
+    ou_gc_clear_lists(&rt->gc);
+    if (rt->lang_fini) {
+        ou_gc_collect_final();
         rt->lang_fini(rt);
+    }
+    ou_gc_clear_lists(&rt->gc);
+    ou_gc_collect_final();
     for (struct OuroThreadState *ts = rt->tstates; ts; ts = ts->next_tstate) {
         OURO_CLEAR(ts->curexc);
         OURO_CLEAR(ts->exc_info);

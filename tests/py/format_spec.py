@@ -37,3 +37,4 @@ class Money:
     def __format__(self, spec):
         return "$" + format(self.v, spec or ".2f")
 print(f"{Money(3)}", f"{Money(2.5):>8.1f}", format(Money(1)), "{:.3f}".format(Money(2)))
+print(f"{'é€'!a}", f'{chr(0x1F600)!a:>14}|')

@@ -147,6 +147,7 @@ static void test_deep_chain_dealloc(void)
 {
     setup();
     const long n = 10 * 1000 * 1000;
+    ou_current.gc->enabled = 0; /* issue 5: collections would promote the chain */
     ouro_ssize base = ou_gc_list_length(ou_current.gc, 0); /* the runtime's own objects */
     OuroObject *head = NULL;
     for (long i = 0; i < n; i++) {
@@ -166,6 +167,7 @@ static void test_deep_chain_dealloc(void)
 static void test_gc_tracking(void)
 {
     setup();
+    ou_current.gc->enabled = 0; /* issue 5: no collection may move the objects counted */
     ouro_ssize base = ou_gc_list_length(ou_current.gc, 0); /* the runtime's own objects */
     OuroObject *a = node_new(NULL), *b = node_new(NULL);
     CHECK(ouro_gc_is_tracked(a));

@@ -151,9 +151,38 @@ static void test_run_source(void)
     ouro_err_clear();
 }
 
+/* Allocation failure at every point of building the interpreter state and running a
+ * small program: a clean error (or success), and no leak once the runtime is freed. */
+static void test_alloc_failures(void)
+{
+    const char *src = "import math\nx = [math.floor(2.5), '{:>4}'.format(7)]\n";
+    int failures = 0, successes = 0;
+    for (uint64_t n = 1; n < 3000 && successes < 3; n++) {
+        OuroRuntime *rt = ouro_runtime_new();
+        if (!rt)
+            continue;
+        ouro_mem_fail_after(n, 0);
+        int ok = ou_interp() != NULL && ou_run_source(src, strlen(src), "<fail>", false) == 0;
+        ouro_mem_fail_after(0, 0);
+        if (ok)
+            successes++;
+        else
+            ouro_err_clear();
+        uint64_t leaked = ouro_runtime_free(rt);
+        if (leaked) {
+            printf("#   allocation %llu failing: %llu bytes leaked\n", (unsigned long long)n,
+                   (unsigned long long)leaked);
+            failures++;
+        }
+    }
+    CHECK(successes > 0);
+    CHECK_INT(failures, 0);
+}
+
 int main(void)
 {
     th_begin("sys");
+    RUN_BARE(test_alloc_failures);
     RUN(test_interp_lifecycle);
     RUN(test_sys_functions);
     RUN(test_import);
