@@ -16,6 +16,10 @@ CFLAGS_debug   := -O1 -g -DOURO_DEBUG=1 -DOURO_CHECK_REFCNT
 CFLAGS_asan    := -O1 -g -DOURO_DEBUG=1 -DOURO_CHECK_REFCNT -fsanitize=address,undefined \
                   -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS_asan   := -fsanitize=address,undefined
+# tsan (issue 8): the tests under ThreadSanitizer, with clang.
+CFLAGS_tsan    := -O1 -g -DOURO_DEBUG=1 -DOURO_CHECK_REFCNT -DOU_TEST_TSAN -fsanitize=thread \
+                  -fno-omit-frame-pointer
+LDFLAGS_tsan   := -fsanitize=thread
 
 LIB_SRC  := $(sort $(wildcard src/base/*.c src/mem/*.c src/objects/*.c src/gc/*.c \
                     src/runtime/*.c src/lang/*.c src/modules/*.c))
@@ -34,7 +38,7 @@ Q := @
 say := @printf '  %-6s %s\n'
 endif
 
-.PHONY: all test asan valgrind bench demo install clean build-tests
+.PHONY: all test asan tsan valgrind bench demo install clean build-tests
 all: libouro.a libouro.so ouro
 
 # --- release: static objects for libouro.a / ouro, PIC objects for libouro.so
@@ -54,6 +58,10 @@ build/asan/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(say) CC $<
 	$(Q)$(CC) $(COMMON) $(CFLAGS_asan) $(CFLAGS) -MMD -MP -c $< -o $@
+build/tsan/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(say) CC $<
+	$(Q)$(CC) $(COMMON) $(CFLAGS_tsan) $(CFLAGS) -MMD -MP -c $< -o $@
 
 libouro.a: $(call objs,release,$(LIB_SRC))
 	@rm -f $@
@@ -96,6 +104,13 @@ asan:
 	@$(MAKE) --no-print-directory build-tests CONFIG=asan CC=$(if $(filter cc,$(CC)),gcc,$(CC))
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  tests/run.sh build/asan
+
+# ThreadSanitizer needs clang here (issue 8); skipped with a note when it is missing.
+tsan:
+	@if command -v clang > /dev/null; then \
+	  $(MAKE) --no-print-directory build-tests CONFIG=tsan CC=clang && \
+	  TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/tests/tsan.supp" tests/run.sh build/tsan; \
+	else echo "tsan: clang not found, skipped"; fi
 
 valgrind:
 	@$(MAKE) --no-print-directory build-tests CONFIG=debug

@@ -16,5 +16,6 @@ echo "== C allocator benchmark ($(uname -m), $(grep -m1 'model name' /proc/cpuin
 if [ -x "$here/ouro" ]; then
     "$here/bench/py/run.sh" "$here/ouro"
     "$here/bench/py/gc_run.sh" "$here/ouro"   # the collector (issue 5)
+    "$here/bench/py/threads_run.sh" "$here/ouro"   # threads and the GIL (issue 8)
     "$here/bench/slots_memory.sh" "$here/ouro"   # issue 7: bytes per instance
 fi

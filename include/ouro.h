@@ -432,6 +432,7 @@ OURO_API OuroRuntime *ouro_runtime_current(void);
 #include "ouro/mem.h"
 #include "ouro/types.h"
 #include "ouro/exceptions.h"
+#include "ouro/thread.h"   /* issue 8: the GIL from C */
 
 #ifdef __cplusplus
 }

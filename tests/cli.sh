@@ -91,6 +91,22 @@ if [ $rc -eq 1 ] && grep -q "SyntaxError: unterminated string literal" "$tmp/err
 printf 'def f(n):\n    return f(n + 1) + 1\nf(0)\n' > "$tmp/deep.py"
 "$ouro" "$tmp/deep.py" > /dev/null 2> "$tmp/err"; rc=$?
 if [ $rc -eq 1 ] && tail -n 1 "$tmp/err" | grep -q "^RecursionError: maximum recursion depth exceeded"; then passed=$((passed + 1)); echo "ok   cli/deep-recursion"; else failed=$((failed + 1)); echo "FAIL cli/deep-recursion: status $rc"; fi
+# More bad input (language pass): NUL bytes, bytes that are not UTF-8, a tab/space mix,
+# async syntax (ouro has no coroutines: a SyntaxError where CPython would compile it).
+printf 'x = 1\000\n' > "$tmp/nul.py"
+check null-bytes 1 "" "  File \"$tmp/nul.py\", line 1
+    x = 1
+SyntaxError: source code cannot contain null bytes" -- "$ouro" "$tmp/nul.py"
+printf 'x = 1\n# \303( \n' > "$tmp/latin.py"
+check non-utf8 1 "" "SyntaxError: Non-UTF-8 code starting with '\\xc3' in file $tmp/latin.py on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details" -- "$ouro" "$tmp/latin.py"
+printf 'if True:\n\tx = 1\n        y = 2\n' > "$tmp/tabs.py"
+check tab-error 1 "" "  File \"$tmp/tabs.py\", line 3
+    y = 2
+TabError: inconsistent use of tabs and spaces in indentation" -- "$ouro" "$tmp/tabs.py"
+check async-def 1 "" "  File \"<string>\", line 1
+SyntaxError: 'async def' is not supported (ouro has no coroutines)" -- "$ouro" -c 'async def f(): pass'
+check await-outside 1 "" "  File \"<string>\", line 1
+SyntaxError: 'await' outside function" -- "$ouro" -c 'await x'
 # The REPL on a terminal.
 if command -v python3 > /dev/null; then
     if python3 "$here/repl_pty.py" "$ouro" > "$tmp/repl.log" 2>&1; then

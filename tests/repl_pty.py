@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """tests/repl_pty.py OURO — drives `ouro` (no arguments) in a pseudo-terminal like a user:
 prompts, echo of values through sys.displayhook and `_`, a multi-line block, an exception
-shown without leaving, sys.ps1, Ctrl-C at a prompt, and Ctrl-D. Exit status 0 when the transcript is right."""
+shown without leaving (SyntaxError, NameError, KeyError in a block), a class block, sys.ps1, Ctrl-C at a prompt, and Ctrl-D. Exit status 0 when the transcript is right."""
 import os, pty, select, sys, time
 
 def read_until(fd, marker, timeout=10.0):
@@ -41,6 +41,24 @@ def main():
         ("      b): return a + b", "... ", None),
         ("", ">>> ", None),
         ("f(1, 2)", ">>> ", "3"),
+        # language pass: errors of every kind stay in the REPL; blocks; % formatting
+        ("1 +", ">>> ", "SyntaxError: invalid syntax"),
+        ("undefined_q", ">>> ", "NameError: name 'undefined_q' is not defined"),
+        ("class K:", "... ", None),
+        ("    def __repr__(self): return 'K!'", "... ", None),
+        ("", ">>> ", None),
+        ("K()", ">>> ", "K!"),
+        ("if 1:", "... ", None),
+        ("  {}['k']", "... ", None),
+        ("", ">>> ", "KeyError: 'k'"),
+        ("'%s-%03d' % ('a', 7)", ">>> ", "'a-007'"),
+        ("print('a\\nb')", ">>> ", "a\nb"),
+        ("y = (1,", "... ", None),
+        ("  2)", ">>> ", None),
+        ("y", ">>> ", "(1, 2)"),
+        ("def g(): return undefined_r", "... ", None),
+        ("", ">>> ", None),
+        ("g()", ">>> ", "NameError: name 'undefined_r' is not defined"),
         ("import sys; sys.ps1 = 'py' + '> '", "py> ", None),
         ("[1, 2]", "py> ", "[1, 2]"),
     ]

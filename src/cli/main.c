@@ -259,6 +259,7 @@ int main(int argc, char **argv)
         if (o.interactive) /* also after an error, as CPython */
             status = ou_repl_run(false);
     }
+    ou_threading_shutdown(); /* issue 8: the program ends with its non-daemon threads */
     ou_sys_flush_std();
     fflush(stdout);
     uint64_t leaked = ouro_runtime_free(rt);

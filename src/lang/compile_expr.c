@@ -398,11 +398,16 @@ static void set_arg_counts(OuCUnit *u, const OuArguments *a)
         u->flags |= OU_CO_VARKEYWORDS;
 }
 
+/* 1 if the body's code cannot run off its end: the last instruction is a return and no
+ * jump lands after it (an `if x: return 1` at the end jumps past its return when false). */
 static int ends_with_return(OuCompiler *c)
 {
     OuCUnit *u = c->u;
     if (!u->ncode)
         return 0;
+    for (int i = 0; i < u->nlabels; i++)
+        if (u->labels[i].target == u->ncode)
+            return 0;
     int op = (int)OU_OP(u->code[u->ncode - 1].word);
     return op == OP_RETURN_VALUE || op == OP_RETURN_CONST;
 }
@@ -545,6 +550,10 @@ static int c_comprehension(OuCompiler *c, const OuExpr *e)
     static const char *names[] = { "<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>" };
     int idx = e->kind == OU_LISTCOMP_KIND ? 0 : e->kind == OU_SETCOMP_KIND ? 1
             : e->kind == OU_DICTCOMP_KIND ? 2 : 3;
+    for (int i = 0; i < gens->n; i++)
+        if (gens->items[i]->is_async) /* no coroutines in ouro */
+            return ou_c_error(c, &e->loc, "asynchronous comprehension outside of an "
+                              "asynchronous function");
     OuroObject *name = ouro_str_intern_cstr(names[idx]);
     EMIT(OP_PUSH_NULL, 0);
     if (!name || ou_c_enter_scope(c, name, CU_COMPREHENSION, e, e->loc.lineno) < 0)
@@ -837,7 +846,9 @@ static int c_expr_inner(OuCompiler *c, const OuExpr *e)
     case OU_GENERATOREXP_KIND:
         return c_comprehension(c, e);
     case OU_YIELD_KIND: case OU_YIELDFROM_KIND: return c_yield(c, e);
-    case OU_AWAIT_KIND: return ou_c_error(c, &e->loc, "'await' outside async function");
+    case OU_AWAIT_KIND: /* no coroutines in ouro: never inside an async function */
+        return ou_c_error(c, &e->loc, c->u->ste->kind == OU_ST_FUNCTION
+                          ? "'await' outside async function" : "'await' outside function");
     case OU_COMPARE_KIND: return c_compare(c, e);
     case OU_CALL_KIND: return c_call(c, e);
     case OU_FORMATTEDVALUE_KIND: return c_fstring_part(c, e);

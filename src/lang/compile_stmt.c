@@ -741,7 +741,13 @@ int ou_c_stmt(OuCompiler *c, const OuStmt *s)
     OuCUnit *u = c->u;
     u->loc = s->loc;
     switch (s->kind) {
-    case OU_FUNCTIONDEF_KIND: case OU_ASYNCFUNCTIONDEF_KIND: return c_funcdef(c, s);
+    case OU_FUNCTIONDEF_KIND: return c_funcdef(c, s);
+    /* ouro has no coroutines: async syntax is a SyntaxError (there is never an enclosing
+     * async function, hence CPython's "outside async function" messages). */
+    case OU_ASYNCFUNCTIONDEF_KIND:
+        return ou_c_error(c, &s->loc, "'async def' is not supported (ouro has no coroutines)");
+    case OU_ASYNCFOR_KIND: return ou_c_error(c, &s->loc, "'async for' outside async function");
+    case OU_ASYNCWITH_KIND: return ou_c_error(c, &s->loc, "'async with' outside async function");
     case OU_CLASSDEF_KIND: return c_classdef(c, s);
     case OU_RETURN_KIND: return c_return(c, s);
     case OU_DELETE_KIND:
@@ -762,10 +768,10 @@ int ou_c_stmt(OuCompiler *c, const OuStmt *s)
     }
     case OU_AUGASSIGN_KIND: return c_augassign(c, s);
     case OU_ANNASSIGN_KIND: return c_annassign(c, s);
-    case OU_FOR_KIND: case OU_ASYNCFOR_KIND: return c_for(c, s);
+    case OU_FOR_KIND: return c_for(c, s);
     case OU_WHILE_KIND: return c_while(c, s);
     case OU_IF_KIND: return c_if(c, s);
-    case OU_WITH_KIND: case OU_ASYNCWITH_KIND: return c_with_item(c, s, 0);
+    case OU_WITH_KIND: return c_with_item(c, s, 0);
     case OU_RAISE_KIND: return c_raise(c, s);
     case OU_TRY_KIND: return c_try(c, s);
     case OU_ASSERT_KIND: return c_assert(c, s);

@@ -7,6 +7,7 @@
 #include "objects/intobject.h"
 #include "objects/dictobject.h"
 #include "objects/instvalues.h" /* shared-key instance values (issue 7) */
+#include "runtime/gil.h"       /* the eval breaker hands the GIL over (issue 8) */
 #include <stdio.h>
 #include <string.h>
 
@@ -16,9 +17,10 @@
 
 /* ---------------------------------------------------------------- helpers -- */
 
+/* NameError with its name attribute set, as CPython (exceptions.c does the setting). */
 static void name_error(OuroObject *name)
 {
-    ouro_err_format(&ouro_exc_NameError, "name '%U' is not defined", name);
+    ou_name_error(name);
 }
 
 static void unbound_local(OuCode *co, int32_t i)
@@ -137,9 +139,8 @@ static OuroObject *load_name(OuFrame *f, OuroObject *name)
 
 static int handle_eval_breaker(struct OuroThreadState *ts)
 {
-    /* Nothing asks for the loop's attention yet (GIL hand-over and signals will). */
-    ts->eval_breaker = 0;
-    return 0;
+    /* Issue 8: another thread asked for the GIL (src/runtime/gil.c). */
+    return ou_gil_handle_breaker(ts);
 }
 /* ------------------------------------------------------------------ the loop -- */
 

@@ -3,6 +3,7 @@
  * with source lines and ~~~^^^ position carets, chained exceptions, SyntaxError's caret
  * form, notes, and "[Previous line repeated N more times]". */
 #include "modules/modules.h"
+#include "objects/strimpl.h" /* ou_utf8_check: the script's bytes */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -752,6 +753,65 @@ int ou_handle_uncaught(void)
     return status;
 }
 
+/* The errors CPython's file tokenizer gives the main script before any parsing (a NUL
+ * byte; bytes that are not UTF-8 without a coding declaration), with its messages and
+ * SyntaxError args. Returns 0 when the bytes are fine, or -1 with SyntaxError set. */
+static int check_script_bytes(const char *src, size_t len, const char *path)
+{
+    OuroObject *exc = NULL, *info = NULL;
+    const char *nul = memchr(src, '\0', len);
+    size_t bad_end = 0;
+    const char *why = NULL;
+    ouro_ssize bad = nul ? -1 : ou_utf8_check(src, len, &bad_end, &why);
+    if (!nul && bad < 0)
+        return 0;
+    const char *at = nul ? nul : src + bad;
+    const char *ls = src;
+    int lineno = 1;
+    for (const char *q = src; q < at; q++)
+        if (*q == '\n') {
+            lineno++;
+            ls = q + 1;
+        }
+    if (nul) {
+        /* ("source code cannot contain null bytes", (file, line, 0, text, line, 0)) */
+        OuroObject *items[6] = { ouro_str_from_cstr(path), ouro_int_from_int64(lineno),
+                                 ouro_int_from_int64(0), ouro_str_from_utf8(ls, (size_t)(at - ls)),
+                                 ouro_int_from_int64(lineno), ouro_int_from_int64(0) };
+        if (!items[3]) { /* the text is not UTF-8 itself: None */
+            ouro_err_clear();
+            items[3] = OURO_NEWREF(OURO_NONE);
+        }
+        bool ok = true;
+        for (int i = 0; i < 6; i++)
+            ok = ok && items[i];
+        info = ok ? ouro_tuple_from_array(items, 6) : NULL;
+        for (int i = 0; i < 6; i++)
+            OURO_XDECREF(items[i]);
+        if (!info)
+            return -1;
+        OuroObject *msg = ouro_str_from_cstr("source code cannot contain null bytes");
+        OuroObject *args[2] = { msg, info };
+        exc = msg ? ouro_object_vectorcall((OuroObject *)&ouro_exc_SyntaxError, args, 2, NULL)
+                  : NULL;
+        OURO_XDECREF(msg);
+    } else {
+        OuroObject *msg = ouro_str_from_format(
+            "Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no encoding "
+            "declared; see https://peps.python.org/pep-0263/ for details",
+            (unsigned)(unsigned char)*at, path, lineno);
+        exc = msg ? ouro_object_vectorcall((OuroObject *)&ouro_exc_SyntaxError, &msg, 1, NULL)
+                  : NULL;
+        OURO_XDECREF(msg);
+    }
+    OURO_XDECREF(info);
+    if (exc) {
+        ouro_err_set_object(&ouro_exc_SyntaxError, exc);
+        OURO_DECREF(exc);
+    }
+    return -1;
+}
+
 int ou_run_file(const char *path)
 {
     FILE *fp = fopen(path, "rb");
@@ -769,7 +829,19 @@ int ou_run_file(const char *path)
         ouro_err_no_memory();
         return -1;
     }
-    int rc = ou_run_source(b.data ? b.data : "", b.len, path, true);
+    /* a coding declaration (which ouro supports only as utf-8) is left to the lexer */
+    const char *text = b.data ? b.data : "";
+    const char *nl = memchr(text, '\n', b.len);
+    const char *nl2 = nl ? memchr(nl + 1, '\n', b.len - (size_t)(nl + 1 - text)) : NULL;
+    size_t head = nl2 ? (size_t)(nl2 - text) : b.len;
+    bool declared = false;
+    for (size_t i = 0; i + 6 <= head && !declared; i++)
+        declared = memcmp(text + i, "coding", 6) == 0;
+    if ((memchr(text, '\0', b.len) || !declared) && check_script_bytes(text, b.len, path) < 0) {
+        ou_strbuf_discard(&b);
+        return -1;
+    }
+    int rc = ou_run_source(text, b.len, path, true);
     ou_strbuf_discard(&b);
     return rc;
 }

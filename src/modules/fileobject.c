@@ -3,6 +3,7 @@
  * the uses of the subset: read, readline, readlines, write, writelines, iteration,
  * with); binary mode ('b') reads and writes bytes the same ways. */
 #include "modules.h"
+#include "runtime/gil.h" /* I/O without the GIL (issue 8) */
 #include "runtime/runtime.h"
 #include <errno.h>
 #include <string.h>
@@ -149,8 +150,13 @@ static int write_bytes(OuTextFile *f, const char *p, size_t n)
 {
     if (check_writable(f) < 0)
         return -1;
-    if (fwrite(p, 1, n, f->fp) != n) {
-        ou_err_from_errno(errno, NULL);
+    /* Issue 8: a write may block (a full pipe): without the GIL (runtime/gil.h). */
+    struct OuroThreadState *ts = ou_blocking_begin();
+    size_t wrote = fwrite(p, 1, n, f->fp);
+    int saved_errno = errno;
+    ou_blocking_end(ts);
+    if (wrote != n) {
+        ou_err_from_errno(saved_errno, NULL);
         return -1;
     }
     /* stderr is unbuffered in CPython; stdout is line-buffered on a terminal (stdio's own
@@ -168,8 +174,15 @@ int ou_file_write_str(OuroObject *file, OuroObject *s)
 {
     if (OURO_TYPE(file) == &ou_textfile_type && TF(file)->binary)
         return need_bytes(s), -1;
-    if (OURO_TYPE(file) == &ou_textfile_type)
-        return write_bytes(TF(file), ouro_str_utf8(s), (size_t)ouro_str_byte_length(s));
+    if (OURO_TYPE(file) == &ou_textfile_type) {
+        /* CPython calls file.write (METH_O), which counts a recursion level: print()
+         * at the recursion limit fails there as in CPython. */
+        if (ou_enter_recursive_call(" while calling a Python object") < 0)
+            return -1;
+        int rc = write_bytes(TF(file), ouro_str_utf8(s), (size_t)ouro_str_byte_length(s));
+        ou_leave_recursive_call();
+        return rc;
+    }
     OuroObject *r = ou_mod_call_method(file, "write", &s, 1, NULL);
     if (!r)
         return -1;
@@ -244,7 +257,13 @@ static void translate_newlines(OuStrBuf *b, size_t from)
 static int read_line(OuTextFile *f, OuStrBuf *b, ouro_ssize limit)
 {
     ouro_ssize chars = 0;
-    int c;
+    /* Issue 8: the first byte may block (a pipe, a terminal, input()): wait for it
+     * without the GIL (runtime/gil.h), then put it back. */
+    struct OuroThreadState *ts = ou_blocking_begin();
+    int c = getc(f->fp);
+    ou_blocking_end(ts);
+    if (c != EOF)
+        ungetc(c, f->fp);
     while ((limit < 0 || chars < limit) && (c = getc(f->fp)) != EOF) {
         if (c == '\r' && !f->binary) {
             int d = getc(f->fp);

@@ -18,6 +18,9 @@ static const struct {
     { "weakref", ou_weakref_create },        /* issue 6 (weakrefmodule.c) */
     { "_weakref", ou_weakref_core_create },  /* issue 6: the C core alone */
     { "_ouro", ou_ouro_module_create },      /* issue 7: accounting (ouromodule.c) */
+    { "_thread", ou_thread_module_create },  /* issue 8 (threadmodule.c) */
+    { "threading", ou_threading_module_create }, /* issue 8: Python in threading_py.c */
+    { "time", ou_time_module_create },       /* issue 8 (timemodule.c) */
 };
 
 OuroObject *ou_import_builtin(OuroObject *name)

@@ -93,4 +93,16 @@ OuroObject *ou_import_builtin(OuroObject *name);
 OuroObject *ou_import_builtin_names(void);
 
 
+
+/* ---------------------------------------------- threadmodule.c, timemodule.c -- */
+/* _thread, threading (its Python source in threading_py.c) and time (issue 8). New
+ * reference, or NULL with an exception. */
+OuroObject *ou_thread_module_create(void);
+OuroObject *ou_threading_module_create(void);
+OuroObject *ou_time_module_create(void);
+/* Waits for the non-daemon threads (threading._shutdown) before teardown. Never fails. */
+void ou_threading_shutdown(void);
+/* The lock types of _thread (static types, in OU_STATIC_TYPES). */
+extern OuroType ou_thread_lock_type, ou_thread_rlock_type;
+
 #endif

@@ -4,6 +4,7 @@
  * struct sequences yet: docs/internals/language.md). */
 #include "modules.h"
 #include "runtime/runtime.h"
+#include "runtime/gil.h" /* sys.get/setswitchinterval (issue 8) */
 #include <limits.h>
 #include <float.h>
 #include <string.h>
@@ -24,6 +25,41 @@ static OuroObject *sys_exit(OuroObject *self, OuroObject *const *args, ouro_ssiz
         return NULL;
     ouro_err_set_object(&ouro_exc_SystemExit, nargs ? args[0] : NULL);
     return NULL;
+}
+
+/* sys._getframe([depth]): the frame object depth calls below the innermost Python frame
+ * (issue 4, language-gaps pass). Returns: new reference, or NULL with ValueError "call
+ * stack is not deep enough" / TypeError. */
+static OuroObject *sys_getframe(OuroObject *self, OuroObject *const *args, ouro_ssize nargs)
+{
+    if (ou_builtin_check_nargs("_getframe", nargs, 0, 1) < 0)
+        return NULL;
+    ouro_ssize depth = 0;
+    if (nargs) {
+        if (ouro_float_check(args[0]))
+            return ouro_err_format(&ouro_exc_TypeError,
+                                   "'float' object cannot be interpreted as an integer");
+        depth = ouro_number_as_ssize(args[0], &ouro_exc_OverflowError);
+        if (depth == -1 && ouro_err_occurred())
+            return NULL;
+    }
+    OuroObject *f = ou_eval_current_frame();
+    if (f)
+        OURO_INCREF(f);
+    while (f && depth-- > 0) {
+        OuroObject *back = ouro_object_getattr_str(f, "f_back");
+        OURO_DECREF(f);
+        if (!back)
+            return NULL;
+        if (back == OURO_NONE) {
+            OURO_DECREF(back);
+            back = NULL;
+        }
+        f = back;
+    }
+    if (!f)
+        return ouro_err_format(&ouro_exc_ValueError, "call stack is not deep enough");
+    return f;
 }
 
 static OuroObject *sys_getrecursionlimit(OuroObject *self, OuroObject *unused)
@@ -181,6 +217,26 @@ static OuroObject *sys_exception(OuroObject *self, OuroObject *unused)
     return OURO_NEWREF(e ? e : OURO_NONE);
 }
 
+/* Issue 8: the GIL's switch interval, validated as CPython's. */
+static OuroObject *sys_getswitchinterval(OuroObject *self, OuroObject *unused)
+{
+    return ouro_float_from_double(ou_gil_get_interval(ouro_runtime_current()));
+}
+
+static OuroObject *sys_setswitchinterval(OuroObject *self, OuroObject *arg)
+{
+    if (!ouro_float_check(arg) && !ouro_int_check(arg))
+        return ouro_err_format(&ouro_exc_TypeError, "must be real number, not %s",
+                               OURO_TYPE(arg)->tp_name);
+    double v = ouro_float_as_double(arg);
+    if (v == -1.0 && ouro_err_occurred())
+        return NULL;
+    if (!(v > 0.0))
+        return ouro_err_format(&ouro_exc_ValueError, "switch interval must be strictly positive");
+    ou_gil_set_interval(ouro_runtime_current(), v);
+    return OURO_NEWREF(OURO_NONE);
+}
+
 static OuroObject *sys_exc_info(OuroObject *self, OuroObject *unused)
 {
     OuroObject *e = ou_tstate()->exc_info;
@@ -218,6 +274,9 @@ static OuroObject *sys_utf8(OuroObject *self, OuroObject *unused)
 
 static const OuroMethodDef sys_methods[] = {
     { "exit", OURO_METH(sys_exit), OURO_METH_FASTCALL, "Exit the interpreter by raising SystemExit(status)." },
+    { "_getframe", OURO_METH(sys_getframe), OURO_METH_FASTCALL, "Return a frame object from the call stack." },
+    { "getswitchinterval", OURO_METH(sys_getswitchinterval), OURO_METH_NOARGS, "Return the current thread switch interval; see sys.setswitchinterval()." },
+    { "setswitchinterval", OURO_METH(sys_setswitchinterval), OURO_METH_O, "Set the ideal thread switching delay inside the Python interpreter." }, /* issue 8 */
     { "getrecursionlimit", OURO_METH(sys_getrecursionlimit), OURO_METH_NOARGS, "Return the current value of the recursion limit." },
     { "setrecursionlimit", OURO_METH(sys_setrecursionlimit), OURO_METH_O, "Set the maximum depth of the Python interpreter stack to n." },
     { "getrefcount", OURO_METH(sys_getrefcount), OURO_METH_O, "Return the reference count of object." },

@@ -303,7 +303,8 @@ OURO_API int ouro_sequence_contains(OuroObject *seq, OuroObject *item)
     const OuroSequenceMethods *sq = OURO_TYPE(seq)->tp_as_sequence;
     if (sq && sq->sq_contains)
         return sq->sq_contains(seq, item);
-    if (!OURO_TYPE(seq)->tp_iter) {
+    /* the old protocol (__getitem__ from 0) is searched too, as CPython's IterSearch */
+    if (!OURO_TYPE(seq)->tp_iter && !ou_seqiter_applies(seq)) {
         ouro_err_format(&ouro_exc_TypeError, "argument of type '%s' is not iterable",
                         OURO_TYPE_NAME(seq));
         return -1;
@@ -359,12 +360,20 @@ OURO_API OuroObject *ouro_object_call(OuroObject *callable, OuroObject *args, Ou
     OuroObject *own_args = NULL;
     if (!args && !(args = own_args = ouro_tuple_new(0)))
         return NULL;
-    if (ou_enter_recursive_call(" while calling a Python object") < 0) {
+    /* CPython 3.11 counts a recursion level here only for callables without vectorcall
+     * (functions, methods, builtins and built-in types have it; classes defined in Python
+     * and instances with __call__ do not): the depth at which RecursionError strikes, and
+     * its " while calling a Python object" suffix, then match CPython's. */
+    bool count = !OURO_TYPE(callable)->tp_vectorcall ||
+                 (ouro_type_has_flag(OURO_TYPE(callable), OURO_TPFLAG_TYPE_SUBCLASS) &&
+                  ouro_type_has_flag((OuroType *)callable, OURO_TPFLAG_HEAPTYPE));
+    if (count && ou_enter_recursive_call(" while calling a Python object") < 0) {
         OURO_XDECREF(own_args);
         return NULL;
     }
     OuroObject *r = f(callable, args, kwargs);
-    ou_leave_recursive_call();
+    if (count)
+        ou_leave_recursive_call();
     OURO_XDECREF(own_args);
     return r;
 }

@@ -456,6 +456,9 @@ static const OuroMappingMethods bytes_as_mapping = {
     .mp_subscript = bytes_subscript,
 };
 
+/* bytes % args: printf-style formatting (strpercent.c). */
+static const OuroNumberMethods bytes_as_number = { .nb_remainder = ou_bytes_mod };
+
 OuroType ouro_bytes_type = {
     .ob_base = OURO_STATIC_HEAD(OURO_TID_TYPE),
     .tp_name = "bytes",
@@ -471,6 +474,7 @@ OuroType ouro_bytes_type = {
     .tp_new = bytes_new,
     .tp_as_sequence = &bytes_as_sequence,
     .tp_as_mapping = &bytes_as_mapping,
+    .tp_as_number = &bytes_as_number,
     .tp_methods = ou_bytes_methods,
     .tp_doc = "bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\n"
               "bytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\n"

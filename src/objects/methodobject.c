@@ -43,12 +43,12 @@ static void qualified_name(char *buf, size_t n, const char *tname, const char *n
         snprintf(buf, n, "%s", name);
 }
 
-OuroObject *ou_cfunction_call_def(const OuroMethodDef *def, OuroObject *self,
-                                  const char *tname, OuroObject *const *args,
-                                  size_t nargs, OuroObject *kwnames)
+static OuroObject *call_def_body(const OuroMethodDef *def, OuroObject *self,
+                                 const char *tname, OuroObject *const *args,
+                                 size_t nargs, OuroObject *kwnames)
 {
     char fname[200];
-    int flags = def->ml_flags & ~(OURO_METH_CLASS | OURO_METH_STATIC);
+    int flags = def->ml_flags & ~(OURO_METH_CLASS | OURO_METH_STATIC | OU_METH_COUNTED);
     if (flags == (OURO_METH_FASTCALL | OURO_METH_KEYWORDS))
         return ((ouro_cfunction_fast_kw)(void (*)(void))def->ml_meth)(
             self, args, (ouro_ssize)nargs,
@@ -56,20 +56,46 @@ OuroObject *ou_cfunction_call_def(const OuroMethodDef *def, OuroObject *self,
     qualified_name(fname, sizeof fname, tname, def->ml_name);
     if (ou_check_no_kwargs(fname, kwnames) < 0)
         return NULL;
+    OuroObject *r;
     switch (flags) {
+    /* NOARGS and O count a recursion level, as CPython 3.11's cfunction_vectorcall_NOARGS
+     * and _O do ("CPython promises to check all non-vectorcall function calls"): the
+     * depth of a RecursionError and its suffix then match CPython's. */
     case OURO_METH_NOARGS:
         if (ou_check_nargs(fname, nargs, 0, 0) < 0)
             return NULL;
-        return ((ouro_cfunction)(void (*)(void))def->ml_meth)(self, NULL);
+        if (ou_enter_recursive_call(" while calling a Python object") < 0)
+            return NULL;
+        r = ((ouro_cfunction)(void (*)(void))def->ml_meth)(self, NULL);
+        ou_leave_recursive_call();
+        return r;
     case OURO_METH_O:
         if (ou_check_nargs(fname, nargs, 1, 1) < 0)
             return NULL;
-        return ((ouro_cfunction)(void (*)(void))def->ml_meth)(self, args[0]);
+        if (ou_enter_recursive_call(" while calling a Python object") < 0)
+            return NULL;
+        r = ((ouro_cfunction)(void (*)(void))def->ml_meth)(self, args[0]);
+        ou_leave_recursive_call();
+        return r;
     case OURO_METH_FASTCALL:
         return ((ouro_cfunction_fast)(void (*)(void))def->ml_meth)(self, args, (ouro_ssize)nargs);
     default:
         return ouro_err_bad_internal_call("method flags");
     }
+}
+
+OuroObject *ou_cfunction_call_def(const OuroMethodDef *def, OuroObject *self,
+                                  const char *tname, OuroObject *const *args,
+                                  size_t nargs, OuroObject *kwnames)
+{
+    if (!(def->ml_flags & OU_METH_COUNTED))
+        return call_def_body(def, self, tname, args, nargs, kwnames);
+    /* a builtin that is METH_O/NOARGS/VARARGS in CPython: count a level (see above) */
+    if (ou_enter_recursive_call(" while calling a Python object") < 0)
+        return NULL;
+    OuroObject *r = call_def_body(def, self, tname, args, nargs, kwnames);
+    ou_leave_recursive_call();
+    return r;
 }
 
 /* ------------------------------------------------- builtin_function_or_method -- */

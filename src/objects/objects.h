@@ -77,7 +77,9 @@ void ou_hash_init_secret(void);
     X(ou_enumerate_type) X(ou_zip_type) X(ou_map_type) X(ou_filter_type) \
     X(ou_reversed_type) X(ou_callable_iter_type) X(ou_textfile_type) X(ou_seqiter_type) \
     X(ou_version_info_type) X(ou_int_info_type) X(ou_float_info_type) X(ou_flags_type) \
-    X(ouro_weakref_type) X(ou_weakproxy_type) X(ou_weakcallableproxy_type)
+    X(ouro_weakref_type) X(ou_weakproxy_type) X(ou_weakcallableproxy_type) \
+    /* issue 8: _thread's locks (src/modules/threadmodule.c) */ \
+    X(ou_thread_lock_type) X(ou_thread_rlock_type)
 
 /* Fixed type ids of the static types, in list order (type is 1), then the exception types:
  * a static instance (None, True, a cached small int, the empty tuple) is written as
@@ -119,6 +121,8 @@ extern OuroType ou_version_info_type, ou_int_info_type, ou_float_info_type, ou_f
 /* Weak references (weakrefobject.c, weakproxy.c; issue 6): ouro_weakref_type is in
  * include/ouro/weakref.h. */
 extern OuroType ou_weakproxy_type, ou_weakcallableproxy_type;
+/* _thread's lock types (src/modules/threadmodule.c; issue 8). */
+extern OuroType ou_thread_lock_type, ou_thread_rlock_type;
 bool ou_seqiter_applies(OuroObject *o);
 OuroObject *ou_seqiter_new(OuroObject *seq);
 /* Releases the type machinery's per-runtime state (typedict.c): by ou_objects_fini. */
@@ -136,6 +140,12 @@ OuroObject *ou_object_self_iter(OuroObject *o);
  * RecursionError "maximum recursion depth exceeded<where>". */
 int ou_enter_recursive_call(const char *where);
 void ou_leave_recursive_call(void);
+
+/* An internal OuroMethodDef flag (beside OURO_METH_*): calls of the function count a
+ * recursion level with " while calling a Python object", for the builtins that CPython
+ * 3.11 implements as METH_O, METH_NOARGS or METH_VARARGS (repr, len, min, ...), whose
+ * calls CPython counts; ouro implements them as FASTCALL|KEYWORDS (methodobject.c). */
+#define OU_METH_COUNTED 0x1000
 
 /* Growable UTF-8 buffer for building strings (repr of containers, formatting). */
 typedef struct OuStrBuf {

@@ -188,6 +188,12 @@ OuroObject *ou_str_encode(OuroObject *s, OuroObject *encoding, OuroObject *error
 /* A new exact str equal to s (for str subclasses), or s itself with a new reference. */
 OuroObject *ou_str_exact(OuroObject *s);
 
+/* strpercent.c: str % args and bytes % args (printf-style). Returns: new str/bytes,
+ * NotImplemented (new reference) when the left operand is not a str/bytes, or NULL with
+ * an exception set. */
+OuroObject *ou_str_mod(OuroObject *a, OuroObject *b);
+OuroObject *ou_bytes_mod(OuroObject *a, OuroObject *b);
+
 /* ------------------------------------------------------------------------- hashing -- */
 /* Hash of CPython's canonical representation of the str (Latin-1 / UCS-2 / UCS-4). */
 ouro_hash ou_str_compute_hash(OuroObject *s);

@@ -948,6 +948,9 @@ static const OuroMappingMethods str_as_mapping = {
     .mp_subscript = str_subscript,
 };
 
+/* str % args: printf-style formatting (strpercent.c). */
+static const OuroNumberMethods str_as_number = { .nb_remainder = ou_str_mod };
+
 OuroType ouro_str_type = {
     .ob_base = OURO_STATIC_HEAD(OURO_TID_TYPE),
     .tp_name = "str",
@@ -963,6 +966,7 @@ OuroType ouro_str_type = {
     .tp_new = str_new,
     .tp_as_sequence = &str_as_sequence,
     .tp_as_mapping = &str_as_mapping,
+    .tp_as_number = &str_as_number,
     .tp_methods = ou_str_methods,
     .tp_doc = "str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str",
 };

@@ -715,9 +715,14 @@ OuroObject *ou_type_vectorcall(OuroObject *callable, OuroObject *const *args, si
     if (t == &ouro_type_type && nargs == 1 && (!kwnames || !OURO_TUPLE_SIZE(kwnames)))
         return OURO_NEWREF(OURO_TYPE(args[0]));
     if (t->tp_new == ou_object_new && t->tp_init == ou_slot_tp_init) {
+        /* CPython calls classes through tp_call, which counts a recursion level (see
+         * ouro_object_call): so does this fast path. */
+        if (ou_enter_recursive_call(" while calling a Python object") < 0)
+            return NULL;
         OuroObject *o = ou_object_new(t, NULL, NULL);
         if (o && ou_slot_init_vectorcall(o, args, nargs, kwnames) < 0)
             OURO_CLEAR(o);
+        ou_leave_recursive_call();
         return o;
     }
     if (t->tp_new == ou_object_new && t->tp_init == ou_object_init && nargs == 0 &&

@@ -170,8 +170,7 @@ int ou_layout_init(OuroType *t, OuroType *base, OuroObject *name, OuroObject *di
         if (!t->tp_itemsize)
             OU_HT(t)->ht_values = 1; /* shared-key values (instvalues.c) */
         size += (ouro_ssize)sizeof(OuroObject *);
-    }
-    else if (ou_type_is_heap(base) && OU_HT(base)->ht_values)
+    } else if (ou_type_is_heap(base) && OU_HT(base)->ht_values)
         OU_HT(t)->ht_values = 1; /* same dict word; the class keeps its own keys */
     if (add_weak) {
         t->tp_weaklistoffset = size; /* the weakref list (issue 6) */

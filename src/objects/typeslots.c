@@ -230,7 +230,12 @@ static OuroObject *slot_tp_call(OuroObject *self, OuroObject *args, OuroObject *
                             OURO_TYPE_NAME(self));
         return NULL;
     }
-    OuroObject *r = ouro_object_call(m, args, kwargs);
+    /* CPython calls instances through tp_call, which counts a recursion level */
+    OuroObject *r = NULL;
+    if (ou_enter_recursive_call(" while calling a Python object") == 0) {
+        r = ouro_object_call(m, args, kwargs);
+        ou_leave_recursive_call();
+    }
     OURO_DECREF(m);
     return r;
 }
@@ -246,7 +251,12 @@ static OuroObject *slot_tp_vectorcall(OuroObject *self, OuroObject *const *args,
                             OURO_TYPE_NAME(self));
         return NULL;
     }
-    OuroObject *r = ouro_object_vectorcall(m, args, nargs, kwnames);
+    /* as slot_tp_call: one recursion level, as CPython's tp_call path */
+    OuroObject *r = NULL;
+    if (ou_enter_recursive_call(" while calling a Python object") == 0) {
+        r = ouro_object_vectorcall(m, args, nargs, kwnames);
+        ou_leave_recursive_call();
+    }
     OURO_DECREF(m);
     return r;
 }

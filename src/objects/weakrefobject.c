@@ -230,10 +230,12 @@ int ou_weakref_clear_for_gc(OuroObject *o, OuroObject *callbacks)
 
 void ou_weakref_run_callback(OuroObject *ref)
 {
+    /* The ref keeps its callback (CPython's handle_weakrefs does: __callback__ still
+     * answers, inside the callback and after); it goes when the ref goes. */
     OuroObject *cb = WR(ref)->wr_callback;
     if (!cb)
         return;
-    WR(ref)->wr_callback = NULL;
+    OURO_INCREF(cb);
     OuroObject *saved = ouro_err_fetch();
     call_callback(ref, cb);
     OURO_DECREF(cb);

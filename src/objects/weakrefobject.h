@@ -47,8 +47,9 @@ void ou_weakref_clear_refs(OuroObject *o);
  * or -1 with MemoryError if an append failed (the refs are cleared all the same). */
 int ou_weakref_clear_for_gc(OuroObject *o, OuroObject *callbacks);
 
-/* Calls ref's callback with ref as argument (a ref cleared by the function above), then
- * drops the callback. An exception is reported as unraisable. Never fails. */
+/* Calls ref's callback with ref as argument (a ref cleared by the function above; call
+ * it once per such ref). The ref keeps its callback, as CPython's (__callback__ still
+ * answers after a collection). An exception is reported as unraisable. Never fails. */
 void ou_weakref_run_callback(OuroObject *ref);
 
 /* The dealloc/traverse/clear shared by ref and the proxy types (weakproxy.c). */

@@ -1,5 +1,6 @@
 /* src/runtime/runtime.c — creating and destroying a runtime and its main thread state. */
 #include "runtime.h"
+#include "gil.h"   /* issue 8 */
 #include <stdlib.h>
 
 #define OU_DEFAULT_RECURSION_LIMIT 1000
@@ -31,17 +32,21 @@ OURO_API OuroRuntime *ouro_runtime_new(void)
         return NULL;
     rt->previous = ou_current;
     rt->heap = ou_heap_new();
-    struct OuroThreadState *ts = rt->heap ? tstate_new(rt) : NULL;
+    rt->gil = ou_gil_new(); /* issue 8 */
+    struct OuroThreadState *ts = rt->heap && rt->gil ? tstate_new(rt) : NULL;
     if (!ts) {
         if (rt->heap)
             ou_heap_delete(rt->heap);
+        ou_gil_free(rt->gil);
         free(rt);
         return NULL;
     }
+    ts->gil = rt->gil;
     ou_current = (OuCurrent){ .heap = rt->heap, .objs = &rt->objs, .gc = &rt->gc, .tstate = ts };
     if (ou_gc_init(&rt->gc) < 0) {
         ou_current = rt->previous;
         ou_heap_delete(rt->heap);
+        ou_gil_free(rt->gil);
         free(ts);
         free(rt);
         return NULL;
@@ -56,6 +61,9 @@ OURO_API OuroRuntime *ouro_runtime_new(void)
 OURO_API uint64_t ouro_runtime_free(OuroRuntime *rt)
 {
     OU_ASSERT(ou_current.tstate && ou_current.tstate->runtime == rt);
+    /* Issue 8: from here on no other thread runs (the language already did this after
+     * threading._shutdown; embedders without the language get it here). */
+    ou_gil_finalize(rt);
     /* Issue 5: collect the cycles that are garbage at exit while the language is intact
      * (their finalizers may run Python code), then again once modules and their
      * function <-> globals cycles are dropped, as CPython's finalization does. */
@@ -75,12 +83,21 @@ OURO_API uint64_t ouro_runtime_free(OuroRuntime *rt)
     OuroMemStats st;
     ou_heap_stats(rt->heap, &st);
     uint64_t leaked = st.bytes_in_use;
+    /* Issue 8: daemon threads still alive own frames and objects that teardown cannot
+     * free (as in CPython): no leak is reported then. */
+    if (rt->gil->nthreads)
+        leaked = 0;
     ou_heap_delete(rt->heap);
     while (rt->tstates) {
         struct OuroThreadState *ts = rt->tstates;
         rt->tstates = ts->next_tstate;
-        free(ts);
+        /* Issue 8: the state of a thread still alive (a daemon parked on the GIL or in a
+         * blocking call) stays allocated: the thread reads its `gil` once more on waking,
+         * then exits (src/runtime/gil.c). */
+        if (ts == ou_current.tstate || !rt->gil->nthreads)
+            free(ts);
     }
+    ou_gil_free(rt->gil);
     ou_current = rt->previous;
     free(rt);
     return leaked;

@@ -22,6 +22,9 @@ struct OuroRuntime {
      * src/lang/interp.c; NULL: ouro_err_write_unraisable prints "Type: message" only.
      * A hook, so that the runtime does not call upward (issue 5). */
     void (*print_exception)(OuroObject *exc);
+    /* Issue 8: the GIL (src/runtime/gil.h), created with the runtime, in use from the
+     * first thread start. */
+    struct OuGil *gil;
 };
 
 #endif

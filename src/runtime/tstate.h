@@ -6,6 +6,7 @@
 
 #include "ouro.h"
 #include "base/current.h"
+#include <stdatomic.h> /* eval_breaker: set by other threads (issue 8) */
 
 struct OuroThreadState {
     struct OuroRuntime *runtime;
@@ -19,13 +20,17 @@ struct OuroThreadState {
     int repr_len, repr_cap;
     struct OuroThreadState *next_tstate; /* the runtime's list of thread states */
     /* The language's evaluation loop (src/lang/eval.h): */
-    volatile int eval_breaker;   /* set to ask the running loop to stop and look (GIL,
+    _Atomic int eval_breaker;    /* set to ask the running loop to stop and look (GIL,
                                     signals); checked at backward jumps and calls */
     struct OuFrame *current_frame;      /* innermost Python frame, or NULL */
     struct OuStackChunk *datastack_chunk; /* frame memory: the current chunk or NULL */
     OuroObject **datastack_top, **datastack_limit;
     int c_eval_depth;            /* nested C activations of the evaluation loop */
     char *c_stack_base;          /* the C stack address at the outermost one */
+    /* Issue 8 (src/runtime/gil.h): the runtime's GIL, kept here so that a thread waking
+     * from a blocking call after teardown can find it without the (freed) runtime. */
+    struct OuGil *gil;
+    long long blocked_since_ns;  /* when the current blocking call released the GIL */
 };
 
 /* The calling thread's thread state (the runtime must be current). Borrowed. */
