@@ -193,6 +193,10 @@ OuroObject *ou_str_exact(OuroObject *s);
  * an exception set. */
 OuroObject *ou_str_mod(OuroObject *a, OuroObject *b);
 OuroObject *ou_bytes_mod(OuroObject *a, OuroObject *b);
+/* strtranslate.c: str.maketrans (static method, FASTCALL) and str.translate (METH_O).
+ * Return: new dict / str, or NULL with an exception set. */
+OuroObject *ou_str_maketrans(OuroObject *unused, OuroObject *const *args, ouro_ssize nargs);
+OuroObject *ou_str_translate(OuroObject *self, OuroObject *table);
 
 /* ------------------------------------------------------------------------- hashing -- */
 /* Hash of CPython's canonical representation of the str (Latin-1 / UCS-2 / UCS-4). */

@@ -1004,5 +1004,8 @@ const OuroMethodDef ou_str_methods[] = {
     {"isidentifier", OURO_METH(str_isidentifier), OURO_METH_NOARGS, "Return True if the string is a valid Python identifier, False otherwise."},
     {"isprintable", OURO_METH(str_isprintable), OURO_METH_NOARGS, "Return True if the string is printable, False otherwise."},
     {"zfill", OURO_METH(str_zfill), OURO_METH_O, "Pad a numeric string with zeros on the left, to fill a field of the given width."},
+    /* strtranslate.c */
+    {"maketrans", OURO_METH(ou_str_maketrans), OURO_METH_FASTCALL | OURO_METH_STATIC, "Return a translation table usable for str.translate()."},
+    {"translate", OURO_METH(ou_str_translate), OURO_METH_O, "Replace each character in the string using the given translation table."},
     {NULL, NULL, 0, NULL},
 };
