@@ -57,6 +57,15 @@ if [ -x "$dir/ouro" ] && [ -x "$here/tests/cli.sh" ]; then
     passed=$((passed + cp)); failed=$((failed + cf))
     if [ "$cf" -ne 0 ]; then grep -A6 '^FAIL ' "$log" | head -n 40 | sed 's/^/    /'; else echo "ok   cli ($cp)"; fi
 fi
+# The walkthrough of `make demo` (issue 9): each examples/walkthrough program's deterministic
+# output against tests/walkthrough/*.exp, recorded from python3 (see tests/walkthrough.sh).
+if [ -x "$dir/ouro" ] && [ -x "$here/tests/walkthrough.sh" ]; then
+    case "$dir" in /*) ouro="$dir/ouro" ;; *) ouro="$here/$dir/ouro" ;; esac
+    "$here/tests/walkthrough.sh" "$ouro" > "$log" 2>&1
+    wp=$(grep -c '^ok ' "$log"); wf=$(grep -c '^FAIL ' "$log")
+    passed=$((passed + wp)); failed=$((failed + wf))
+    if [ "$wf" -ne 0 ]; then grep -A24 '^FAIL ' "$log" | head -n 60 | sed 's/^/    /'; else echo "ok   walkthrough ($wp)"; fi
+fi
 # The embedding example (make test builds it against libouro.so).
 if [ -x "$here/build/embed" ] && [ "$dir" = "build/debug" ]; then
     if ${RUNNER:-} "$here/build/embed" > "$log" 2>&1 && cmp -s "$log" "$here/examples/embed.exp"; then

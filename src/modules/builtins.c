@@ -574,7 +574,13 @@ static OuroObject *builtin_sorted(OuroObject *self, OuroObject *const *args, our
     OuroObject *l = ouro_sequence_list(args[0]);
     if (!l)
         return NULL;
-    OuroObject *r = ou_mod_call_method(l, "sort", args + 1, 0, kwnames);
+    /* CPython calls the bound list.sort through vectorcall, which counts a recursion
+     * level (cfunction_enter_call): so the depth and message match in key recursion. */
+    OuroObject *r = NULL;
+    if (ou_enter_recursive_call(" while calling a Python object") == 0) {
+        r = ou_mod_call_method(l, "sort", args + 1, 0, kwnames);
+        ou_leave_recursive_call();
+    }
     if (!r) {
         OURO_DECREF(l);
         return NULL;
@@ -706,10 +712,11 @@ static OuroObject *builtin_ord(OuroObject *self, OuroObject *const *args, ouro_s
 
 #define FASTKW (OURO_METH_FASTCALL | OURO_METH_KEYWORDS)
 /* OU_METH_COUNTED: the builtins CPython 3.11 has as METH_O or METH_VARARGS (their calls
- * count a recursion level there). */
+ * count a recursion level there). Not len: CPython's specialized PRECALL_NO_KW_LEN skips
+ * the count once the calling code is warm. */
 const OuroMethodDef ou_builtins_core_methods[] = {
     { "print", OURO_METH(builtin_print), FASTKW, "Prints the values to a stream, or to sys.stdout by default." },
-    { "len", OURO_METH(builtin_len), FASTKW | OU_METH_COUNTED, "Return the number of items in a container." },
+    { "len", OURO_METH(builtin_len), FASTKW, "Return the number of items in a container." },
     { "id", OURO_METH(builtin_id), FASTKW | OU_METH_COUNTED, "Return the identity of an object." },
     { "hash", OURO_METH(builtin_hash), FASTKW | OU_METH_COUNTED, "Return the hash value for the given object." },
     { "repr", OURO_METH(builtin_repr), FASTKW | OU_METH_COUNTED, "Return the canonical string representation of the object." },
