@@ -114,7 +114,7 @@ tsan:
 
 valgrind:
 	@$(MAKE) --no-print-directory build-tests CONFIG=debug
-	@OURO_MALLOC=malloc RUNNER="valgrind --quiet --error-exitcode=99 --leak-check=full \
+	@OURO_MALLOC=malloc OURO_TEST_UNDER_VALGRIND=1 RUNNER="valgrind --quiet --error-exitcode=99 --leak-check=full \
 	  --errors-for-leak-kinds=definite,indirect,possible --show-leak-kinds=definite,indirect,possible" \
 	  tests/run.sh build/debug
 

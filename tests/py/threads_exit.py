@@ -1,3 +1,4 @@
+# test: not under valgrind (a spinning daemon thread starves the others there)
 # Issue 8: the program waits for its non-daemon threads, and daemon threads (spinning,
 # sleeping or blocked on a lock) do not keep it alive nor run during teardown.
 import threading

@@ -2,6 +2,7 @@
  * blocking code, Python objects from a thread C created, forced switching, and the
  * priority hand-off of a thread returning from a blocking wait. */
 #include "test.h"
+#include <stdlib.h>
 #include "runtime/gil.h"
 #include <pthread.h>
 #include <sched.h>
@@ -97,8 +98,10 @@ static void test_forced_and_priority_switch(void)
         worst = dt > worst ? dt : worst;
         ouro_gil_release();
     }
-    /* Generous bound for a loaded machine; typically tens of microseconds. */
-    CHECK(worst < 0.004);
+    /* Generous bound for a loaded machine; typically tens of microseconds. Valgrind runs
+     * one thread at a time, so there the hand-off is only checked to happen. */
+    if (!getenv("OURO_TEST_UNDER_VALGRIND"))
+        CHECK(worst < 0.004);
     s.stop = 1;
     pthread_join(t, NULL);
     ouro_gil_acquire(ts);
