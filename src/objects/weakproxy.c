@@ -132,6 +132,27 @@ INPLACE(proxy_ifloordiv, nb_inplace_floor_divide, ouro_number_floor_divide)
 INPLACE(proxy_itruediv, nb_inplace_true_divide, ouro_number_true_divide)
 INPLACE(proxy_imatmul, nb_inplace_matrix_multiply, ouro_number_matrix_multiply)
 
+/* x **= y on the referents: __ipow__ of x's type, else the plain power (CPython's
+ * proxy_ipow through PyNumber_InPlacePower). Returns: new reference, or NULL. */
+static OuroObject *proxy_ipow(OuroObject *a, OuroObject *b, OuroObject *c)
+{
+    OuroObject *x = unwrap(a), *y = x ? unwrap(b) : NULL, *r = NULL;
+    if (!y)
+        goto done;
+    const OuroNumberMethods *nb = OURO_TYPE(x)->tp_as_number;
+    if (nb && nb->nb_inplace_power) {
+        r = nb->nb_inplace_power(x, y, OURO_NONE);
+        if (r != OURO_NOTIMPLEMENTED)
+            goto done;
+        OURO_CLEAR(r);
+    }
+    r = ouro_number_power(x, y, NULL);
+done:
+    OURO_XDECREF(x);
+    OURO_XDECREF(y);
+    return r;
+}
+
 static OuroObject *call_dunder(OuroObject *p, const char *name)
 {
     OuroObject *x = referent(p);
@@ -292,7 +313,7 @@ static const OuroNumberMethods proxy_as_number = {
     .nb_int = proxy_int, .nb_float = proxy_float, .nb_floor_divide = proxy_floordiv,
     .nb_true_divide = proxy_truediv, .nb_index = proxy_index,
     .nb_matrix_multiply = proxy_matmul,
-    .nb_inplace_add = proxy_iadd, .nb_inplace_subtract = proxy_isub,
+    .nb_inplace_add = proxy_iadd, .nb_inplace_power = proxy_ipow, .nb_inplace_subtract = proxy_isub,
     .nb_inplace_multiply = proxy_imul, .nb_inplace_remainder = proxy_imod,
     .nb_inplace_lshift = proxy_ilshift, .nb_inplace_rshift = proxy_irshift,
     .nb_inplace_and = proxy_iand, .nb_inplace_xor = proxy_ixor, .nb_inplace_or = proxy_ior,
