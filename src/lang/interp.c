@@ -118,7 +118,7 @@ OuInterp *ou_interp(void)
     /* Installed first so that a failure half-way is torn down by the same code. */
     rt->lang = in;
     rt->lang_fini = interp_fini;
-    rt->print_exception = ou_print_exception; /* unraisable reports (issue 5) */
+    rt->print_exception = ou_print_exception_alone; /* unraisable reports (issue 5) */
     if (!(in->modules = ouro_dict_new()) || !(in->builtins = ou_builtins_create()))
         goto fail;
     in->builtins_dict = ou_module_dict(in->builtins);

@@ -139,6 +139,9 @@ OuroObject *ou_import_name(OuroObject *name, OuroObject *globals, OuroObject *fr
 /* Prints exc (with its chain and traceback) to stderr as CPython's default excepthook:
  * "Traceback (most recent call last):" ..., SyntaxError with its caret line. */
 void ou_print_exception(OuroObject *exc);
+/* As ou_print_exception without the __cause__/__context__ chain: the format of CPython's
+ * default unraisable hook ("Exception ignored in: ..."). */
+void ou_print_exception_alone(OuroObject *exc);
 
 /* ---------------------------------------- running programs (owner: pythonrun.c) -- */
 /* Compiles and runs UTF-8 source in the __main__ module (its __file__ set to filename

@@ -615,17 +615,23 @@ static void put_chain(OuStrBuf *b, OuroObject *exc, OuroObject *seen, int depth)
     put_one(b, exc);
 }
 
-void ou_print_exception(OuroObject *exc)
+/* Prints exc to sys.stderr (falling back to the C stderr): with its __cause__/__context__
+ * chain as sys.excepthook does, or alone as the default unraisable hook does. */
+static void print_exception(OuroObject *exc, int with_chain)
 {
     if (!exc || !ouro_exception_check(exc))
         return;
     OuroObject *saved = ouro_err_fetch();
     OuStrBuf b;
     ou_strbuf_init(&b);
-    OuroObject *seen = ouro_set_new(NULL);
-    if (seen) {
-        put_chain(&b, exc, seen, 0);
-        OURO_DECREF(seen);
+    if (!with_chain) {
+        put_one(&b, exc);
+    } else {
+        OuroObject *seen = ouro_set_new(NULL);
+        if (seen) {
+            put_chain(&b, exc, seen, 0);
+            OURO_DECREF(seen);
+        }
     }
     ouro_err_clear();
     ou_sys_flush_std();
@@ -643,6 +649,16 @@ void ou_print_exception(OuroObject *exc)
     }
     ouro_err_clear();
     ouro_err_restore(saved);
+}
+
+void ou_print_exception(OuroObject *exc)
+{
+    print_exception(exc, 1);
+}
+
+void ou_print_exception_alone(OuroObject *exc)
+{
+    print_exception(exc, 0);
 }
 
 /* ------------------------------------------------------------ running code -- */

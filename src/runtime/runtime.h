@@ -18,7 +18,8 @@ struct OuroRuntime {
      * runtime does not depend on the layers above it. */
     void *lang;
     void (*lang_fini)(struct OuroRuntime *rt);
-    /* The language's exception printer with traceback (ou_print_exception), installed by
+    /* The language's exception printer with traceback (ou_print_exception_alone: no
+     * chain, as CPython's unraisable hook), installed by
      * src/lang/interp.c; NULL: ouro_err_write_unraisable prints "Type: message" only.
      * A hook, so that the runtime does not call upward (issue 5). */
     void (*print_exception)(OuroObject *exc);
