@@ -379,6 +379,21 @@ OURO_API OuroObject *ouro_number_and(OuroObject *a, OuroObject *b);
 OURO_API OuroObject *ouro_number_or(OuroObject *a, OuroObject *b);
 OURO_API OuroObject *ouro_number_xor(OuroObject *a, OuroObject *b);
 OURO_API OuroObject *ouro_number_matrix_multiply(OuroObject *a, OuroObject *b);
+/* a op= b (augmented assignment): the left operand's in-place slot, then the plain
+ * operator's dispatch, as CPython's PyNumber_InPlace*. New reference, or NULL. */
+OURO_API OuroObject *ouro_number_inplace_add(OuroObject *a, OuroObject *b);
+OURO_API OuroObject *ouro_number_inplace_subtract(OuroObject *a, OuroObject *b);
+OURO_API OuroObject *ouro_number_inplace_multiply(OuroObject *a, OuroObject *b);
+OURO_API OuroObject *ouro_number_inplace_true_divide(OuroObject *a, OuroObject *b);
+OURO_API OuroObject *ouro_number_inplace_floor_divide(OuroObject *a, OuroObject *b);
+OURO_API OuroObject *ouro_number_inplace_remainder(OuroObject *a, OuroObject *b);
+OURO_API OuroObject *ouro_number_inplace_power(OuroObject *a, OuroObject *b);
+OURO_API OuroObject *ouro_number_inplace_lshift(OuroObject *a, OuroObject *b);
+OURO_API OuroObject *ouro_number_inplace_rshift(OuroObject *a, OuroObject *b);
+OURO_API OuroObject *ouro_number_inplace_and(OuroObject *a, OuroObject *b);
+OURO_API OuroObject *ouro_number_inplace_or(OuroObject *a, OuroObject *b);
+OURO_API OuroObject *ouro_number_inplace_xor(OuroObject *a, OuroObject *b);
+OURO_API OuroObject *ouro_number_inplace_matrix_multiply(OuroObject *a, OuroObject *b);
 OURO_API OuroObject *ouro_number_negative(OuroObject *o);
 OURO_API OuroObject *ouro_number_positive(OuroObject *o);
 OURO_API OuroObject *ouro_number_absolute(OuroObject *o);

@@ -115,12 +115,110 @@ OURO_API OuroObject *ouro_number_multiply(OuroObject *a, OuroObject *b)
     return binop_type_error(a, b, "*");
 }
 
+/* ------------------------------------------------------------ in-place operators -- */
+
+static OuroObject *ternary_op(OuroObject *a, OuroObject *b, OuroObject *mod, const char *op);
+
+/* CPython's binary_iop1: a's in-place slot, then the plain dispatch (reflected operands
+ * included). Returns: new reference, NotImplemented (new), or NULL. */
+static OuroObject *binary_iop1(OuroObject *a, OuroObject *b, size_t ioff, size_t off)
+{
+    const OuroNumberMethods *nb = OURO_TYPE(a)->tp_as_number;
+    ouro_binaryfunc f = nb ? *(ouro_binaryfunc *)((const char *)nb + ioff) : NULL;
+    if (f) {
+        OuroObject *r = f(a, b);
+        if (r != OURO_NOTIMPLEMENTED)
+            return r;
+        OURO_DECREF(r);
+    }
+    return binary_op1(a, b, off);
+}
+
+static OuroObject *binary_iop(OuroObject *a, OuroObject *b, size_t ioff, size_t off,
+                              const char *op)
+{
+    OuroObject *r = binary_iop1(a, b, ioff, off);
+    if (r == OURO_NOTIMPLEMENTED) {
+        OURO_DECREF(r);
+        return binop_type_error(a, b, op);
+    }
+    return r;
+}
+
+#define INPLACE_FUNC(fname, islot, slot, opstr) \
+    OURO_API OuroObject *fname(OuroObject *a, OuroObject *b) \
+    { return binary_iop(a, b, NB_OFF(islot), NB_OFF(slot), opstr); }
+INPLACE_FUNC(ouro_number_inplace_subtract, nb_inplace_subtract, nb_subtract, "-=")
+INPLACE_FUNC(ouro_number_inplace_true_divide, nb_inplace_true_divide, nb_true_divide, "/=")
+INPLACE_FUNC(ouro_number_inplace_floor_divide, nb_inplace_floor_divide, nb_floor_divide, "//=")
+INPLACE_FUNC(ouro_number_inplace_remainder, nb_inplace_remainder, nb_remainder, "%=")
+INPLACE_FUNC(ouro_number_inplace_lshift, nb_inplace_lshift, nb_lshift, "<<=")
+INPLACE_FUNC(ouro_number_inplace_rshift, nb_inplace_rshift, nb_rshift, ">>=")
+INPLACE_FUNC(ouro_number_inplace_and, nb_inplace_and, nb_and, "&=")
+INPLACE_FUNC(ouro_number_inplace_or, nb_inplace_or, nb_or, "|=")
+INPLACE_FUNC(ouro_number_inplace_xor, nb_inplace_xor, nb_xor, "^=")
+INPLACE_FUNC(ouro_number_inplace_matrix_multiply, nb_inplace_matrix_multiply,
+             nb_matrix_multiply, "@=")
+
+/* a += b: numbers first, then the sequence's in-place concatenation, then concatenation
+ * (CPython's PyNumber_InPlaceAdd). */
+OURO_API OuroObject *ouro_number_inplace_add(OuroObject *a, OuroObject *b)
+{
+    OuroObject *r = binary_iop1(a, b, NB_OFF(nb_inplace_add), NB_OFF(nb_add));
+    if (r != OURO_NOTIMPLEMENTED)
+        return r;
+    OURO_DECREF(r);
+    const OuroSequenceMethods *sq = OURO_TYPE(a)->tp_as_sequence;
+    if (sq && sq->sq_inplace_concat)
+        return sq->sq_inplace_concat(a, b);
+    if (sq && sq->sq_concat)
+        return sq->sq_concat(a, b);
+    return binop_type_error(a, b, "+=");
+}
+
+/* a *= b: numbers first, then in-place repetition of a, then repetition of either. */
+OURO_API OuroObject *ouro_number_inplace_multiply(OuroObject *a, OuroObject *b)
+{
+    OuroObject *r = binary_iop1(a, b, NB_OFF(nb_inplace_multiply), NB_OFF(nb_multiply));
+    if (r != OURO_NOTIMPLEMENTED)
+        return r;
+    OURO_DECREF(r);
+    const OuroSequenceMethods *sa = OURO_TYPE(a)->tp_as_sequence;
+    const OuroSequenceMethods *sb = OURO_TYPE(b)->tp_as_sequence;
+    if (sa && sa->sq_inplace_repeat) {
+        if (!OURO_TYPE(b)->tp_as_number || !OURO_TYPE(b)->tp_as_number->nb_index)
+            return ouro_err_format(&ouro_exc_TypeError,
+                                   "can't multiply sequence by non-int of type '%s'",
+                                   OURO_TYPE_NAME(b));
+        ouro_ssize n = ouro_number_as_ssize(b, &ouro_exc_OverflowError);
+        if (n == -1 && ouro_err_occurred())
+            return NULL;
+        return sa->sq_inplace_repeat(a, n);
+    }
+    if (sa && sa->sq_repeat)
+        return sequence_repeat(a, b);
+    if (sb && sb->sq_repeat)
+        return sequence_repeat(b, a);
+    return binop_type_error(a, b, "*=");
+}
+
+/* a **= b: a's in-place power, then the plain power's dispatch. */
+OURO_API OuroObject *ouro_number_inplace_power(OuroObject *a, OuroObject *b)
+{
+    const OuroNumberMethods *nb = OURO_TYPE(a)->tp_as_number;
+    if (nb && nb->nb_inplace_power) {
+        OuroObject *r = nb->nb_inplace_power(a, b, OURO_NONE);
+        if (r != OURO_NOTIMPLEMENTED)
+            return r;
+        OURO_DECREF(r);
+    }
+    return ternary_op(a, b, OURO_NONE, "**=");
+}
+
 /* pow(a, b[, mod]): the ternary slot, tried on a, then b, then mod (CPython's
  * ternary_op). */
-OURO_API OuroObject *ouro_number_power(OuroObject *a, OuroObject *b, OuroObject *mod)
+static OuroObject *ternary_op(OuroObject *a, OuroObject *b, OuroObject *mod, const char *op)
 {
-    if (!mod)
-        mod = OURO_NONE;
     OuroType *ta = OURO_TYPE(a), *tb = OURO_TYPE(b);
     ouro_ternaryfunc fa = ta->tp_as_number ? ta->tp_as_number->nb_power : NULL;
     ouro_ternaryfunc fb = tb->tp_as_number ? tb->tp_as_number->nb_power : NULL;
@@ -159,7 +257,12 @@ OURO_API OuroObject *ouro_number_power(OuroObject *a, OuroObject *b, OuroObject 
                                "unsupported operand type(s) for pow(): '%s', '%s', '%s'",
                                OURO_TYPE_NAME(a), OURO_TYPE_NAME(b), OURO_TYPE_NAME(mod));
     }
-    return binop_type_error(a, b, "** or pow()");
+    return binop_type_error(a, b, op);
+}
+
+OURO_API OuroObject *ouro_number_power(OuroObject *a, OuroObject *b, OuroObject *mod)
+{
+    return ternary_op(a, b, mod ? mod : OURO_NONE, "** or pow()");
 }
 
 static OuroObject *unary_op(OuroObject *o, size_t off, const char *opname)

@@ -85,72 +85,35 @@ static OuroObject *proxy_pow(OuroObject *a, OuroObject *b, OuroObject *c)
     return r;
 }
 
-/* x op= y on the referents: the in-place slot of x's type (or a list's in-place concat
- * for +=), else the plain operator, as CPython's binary_iop1 (which a proxy's in-place
- * slots call on the unwrapped operands). Returns: new reference, or NULL. */
-static OuroObject *inplace(OuroObject *a, OuroObject *b, size_t off, ouro_binaryfunc plain)
+/* x op= y on the referents (CPython's proxy in-place slots call PyNumber_InPlace* on the
+ * unwrapped operands). Returns: new reference, or NULL. */
+static OuroObject *inplace(OuroObject *a, OuroObject *b, ouro_binaryfunc op)
 {
-    OuroObject *x = unwrap(a), *y = x ? unwrap(b) : NULL, *r = NULL;
-    if (!y)
-        goto done;
-    const OuroNumberMethods *nb = OURO_TYPE(x)->tp_as_number;
-    ouro_binaryfunc f = nb ? *(const ouro_binaryfunc *)(const void *)((const char *)nb + off)
-                           : NULL;
-    if (f) {
-        r = f(x, y);
-        if (r != OURO_NOTIMPLEMENTED)
-            goto done;
-        OURO_CLEAR(r);
-    }
-    const OuroSequenceMethods *sq = OURO_TYPE(x)->tp_as_sequence;
-    if (off == offsetof(OuroNumberMethods, nb_inplace_add) && sq && sq->sq_inplace_concat &&
-        !(nb && nb->nb_add))
-        r = sq->sq_inplace_concat(x, y);
-    else
-        r = plain(x, y);
-done:
+    OuroObject *x = unwrap(a), *y = x ? unwrap(b) : NULL;
+    OuroObject *r = y ? op(x, y) : NULL;
     OURO_XDECREF(x);
     OURO_XDECREF(y);
     return r;
 }
 
-#define INPLACE(name, slot, plain)                                                \
-    static OuroObject *name(OuroObject *a, OuroObject *b)                         \
-    {                                                                             \
-        return inplace(a, b, offsetof(OuroNumberMethods, slot), plain);           \
-    }
-INPLACE(proxy_iadd, nb_inplace_add, ouro_number_add)
-INPLACE(proxy_isub, nb_inplace_subtract, ouro_number_subtract)
-INPLACE(proxy_imul, nb_inplace_multiply, ouro_number_multiply)
-INPLACE(proxy_imod, nb_inplace_remainder, ouro_number_remainder)
-INPLACE(proxy_ilshift, nb_inplace_lshift, ouro_number_lshift)
-INPLACE(proxy_irshift, nb_inplace_rshift, ouro_number_rshift)
-INPLACE(proxy_iand, nb_inplace_and, ouro_number_and)
-INPLACE(proxy_ixor, nb_inplace_xor, ouro_number_xor)
-INPLACE(proxy_ior, nb_inplace_or, ouro_number_or)
-INPLACE(proxy_ifloordiv, nb_inplace_floor_divide, ouro_number_floor_divide)
-INPLACE(proxy_itruediv, nb_inplace_true_divide, ouro_number_true_divide)
-INPLACE(proxy_imatmul, nb_inplace_matrix_multiply, ouro_number_matrix_multiply)
+#define INPLACE(name, op) \
+    static OuroObject *name(OuroObject *a, OuroObject *b) { return inplace(a, b, op); }
+INPLACE(proxy_iadd, ouro_number_inplace_add)
+INPLACE(proxy_isub, ouro_number_inplace_subtract)
+INPLACE(proxy_imul, ouro_number_inplace_multiply)
+INPLACE(proxy_imod, ouro_number_inplace_remainder)
+INPLACE(proxy_ilshift, ouro_number_inplace_lshift)
+INPLACE(proxy_irshift, ouro_number_inplace_rshift)
+INPLACE(proxy_iand, ouro_number_inplace_and)
+INPLACE(proxy_ixor, ouro_number_inplace_xor)
+INPLACE(proxy_ior, ouro_number_inplace_or)
+INPLACE(proxy_ifloordiv, ouro_number_inplace_floor_divide)
+INPLACE(proxy_itruediv, ouro_number_inplace_true_divide)
+INPLACE(proxy_imatmul, ouro_number_inplace_matrix_multiply)
 
-/* x **= y on the referents: __ipow__ of x's type, else the plain power (CPython's
- * proxy_ipow through PyNumber_InPlacePower). Returns: new reference, or NULL. */
 static OuroObject *proxy_ipow(OuroObject *a, OuroObject *b, OuroObject *c)
 {
-    OuroObject *x = unwrap(a), *y = x ? unwrap(b) : NULL, *r = NULL;
-    if (!y)
-        goto done;
-    const OuroNumberMethods *nb = OURO_TYPE(x)->tp_as_number;
-    if (nb && nb->nb_inplace_power) {
-        r = nb->nb_inplace_power(x, y, OURO_NONE);
-        if (r != OURO_NOTIMPLEMENTED)
-            goto done;
-        OURO_CLEAR(r);
-    }
-    r = ouro_number_power(x, y, NULL);
-done:
-    OURO_XDECREF(x);
-    OURO_XDECREF(y);
-    return r;
+    return inplace(a, b, ouro_number_inplace_power);
 }
 
 static OuroObject *call_dunder(OuroObject *p, const char *name)
