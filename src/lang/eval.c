@@ -175,43 +175,45 @@ static inline bool is_word_int(OuroObject *o)
            ((OuroInt *)o)->ival != OU_INT_BIG;
 }
 
-/* Int fast paths of BINARY_OP: NULL (no exception) when the slow path must run. */
-static OuroObject *int_fast(OuroObject *a, OuroObject *b, int op)
+/* Int fast paths of BINARY_OP on word values: false when the slow path must run (the
+ * result would not be a word, or the operation has no fast path); else *out is set. */
+static inline bool int_fast_word(int64_t x, int64_t y, int op, int64_t *out)
 {
-    int64_t x = word_of(a), y = word_of(b), r;
+    int64_t r;
     switch (op) {
     case OU_NB_ADD: case OU_NB_INPLACE_ADD:
-        if (__builtin_add_overflow(x, y, &r) || r == OU_INT_BIG) return NULL;
+        if (__builtin_add_overflow(x, y, &r) || r == OU_INT_BIG) return false;
         break;
     case OU_NB_SUBTRACT: case OU_NB_INPLACE_ADD + OU_NB_SUBTRACT:
-        if (__builtin_sub_overflow(x, y, &r) || r == OU_INT_BIG) return NULL;
+        if (__builtin_sub_overflow(x, y, &r) || r == OU_INT_BIG) return false;
         break;
     case OU_NB_MULTIPLY: case OU_NB_INPLACE_ADD + OU_NB_MULTIPLY:
-        if (__builtin_mul_overflow(x, y, &r) || r == OU_INT_BIG) return NULL;
+        if (__builtin_mul_overflow(x, y, &r) || r == OU_INT_BIG) return false;
         break;
     case OU_NB_AND: case OU_NB_INPLACE_ADD + OU_NB_AND: r = x & y; break;
     case OU_NB_OR: case OU_NB_INPLACE_ADD + OU_NB_OR: r = x | y; break;
     case OU_NB_XOR: case OU_NB_INPLACE_ADD + OU_NB_XOR: r = x ^ y; break;
     case OU_NB_REMAINDER: case OU_NB_INPLACE_ADD + OU_NB_REMAINDER:
-        if (y <= 0 || x < 0) return NULL;
+        if (y <= 0 || x < 0) return false;
         r = x % y;
         break;
     case OU_NB_FLOOR_DIVIDE: case OU_NB_INPLACE_ADD + OU_NB_FLOOR_DIVIDE:
-        if (y <= 0 || x < 0) return NULL;
+        if (y <= 0 || x < 0) return false;
         r = x / y;
         break;
     case OU_NB_RSHIFT: case OU_NB_INPLACE_ADD + OU_NB_RSHIFT:
-        if (y < 0) return NULL;
+        if (y < 0) return false;
         r = y >= 63 ? (x < 0 ? -1 : 0) : x >> y;   /* floor, as Python's >> */
         break;
     case OU_NB_LSHIFT: case OU_NB_INPLACE_ADD + OU_NB_LSHIFT:
-        if (y < 0 || y >= 62 || x > (INT64_MAX >> y) || x < -(INT64_MAX >> y)) return NULL;
+        if (y < 0 || y >= 62 || x > (INT64_MAX >> y) || x < -(INT64_MAX >> y)) return false;
         r = x * ((int64_t)1 << y);
         break;
     default:
-        return NULL;
+        return false;
     }
-    return ouro_int_from_int64(r);
+    *out = r;
+    return true;
 }
 
 static inline bool is_exact_float(OuroObject *o)
@@ -663,8 +665,37 @@ dispatch:
     }
     TARGET(BINARY_OP) {
         OuroObject *b = POP(), *a = TOP(), *r = NULL;
-        if (is_word_int(a) && is_word_int(b))
-            r = int_fast(a, b, (int)oparg);
+        int64_t w;
+        if (is_word_int(a) && is_word_int(b)) {
+            if (int_fast_word(word_of(a), word_of(b), (int)oparg, &w)) {
+                /* An operand whose only reference is the stack's is dead after this
+                 * instruction: reuse it for the result instead of freeing one int and
+                 * allocating another (refcnt 1 also rules out a == b). Not for values
+                 * of the small-int cache, which must stay the only objects of their
+                 * values; ints are immutable only to Python code, and nothing else can
+                 * see an object the stack owns alone. */
+                if (w < OURO_SMALL_INT_MIN || w > OURO_SMALL_INT_MAX) {
+                    if (a->ob_refcnt == 1) {
+                        ((OuroInt *)a)->ival = w;
+                        OURO_DECREF(b);
+                        DISPATCH();
+                    }
+                    if (b->ob_refcnt == 1) {
+                        ((OuroInt *)b)->ival = w;
+                        OURO_DECREF(a);
+                        SET_TOP(b);
+                        DISPATCH();
+                    }
+                }
+                r = ouro_int_from_int64(w);
+                if (!r) {
+                    OURO_DECREF(b);
+                    OURO_DECREF(a);
+                    sp--;
+                    goto error;
+                }
+            }
+        }
         else if (is_exact_float(a) && is_exact_float(b))
             r = float_fast(((OuroFloat *)a)->ob_fval, ((OuroFloat *)b)->ob_fval, (int)oparg);
         else if ((oparg == OU_NB_ADD || oparg == OU_NB_INPLACE_ADD) &&
