@@ -250,6 +250,24 @@ static int compare_ints(int64_t x, int64_t y, int op)
     }
 }
 
+/* Leaves frame at a return or while unwinding: clears it and pops it off the data stack
+ * (a generator's frame stays in its generator). Returns the caller's frame to resume, or
+ * NULL when the loop must return to its C caller (a generator, or the entry frame). */
+static inline OuFrame *leave_frame(struct OuroThreadState *ts, OuFrame *frame)
+{
+    ts->recursion_depth--;
+    ts->current_frame = frame->previous;
+    if (frame->owner == OU_FRAME_GENERATOR) {
+        ou_frame_clear(frame);
+        return NULL;
+    }
+    OuFrame *caller = frame->previous;
+    int entry = frame->is_entry;
+    ou_frame_clear(frame);
+    ou_frame_pop(ts, frame);
+    return entry ? NULL : caller;
+}
+
 static OuroObject *eval_frame(struct OuroThreadState *ts, OuFrame *frame, int throwflag);
 
 /* C stack the nested activations of the loop may use (calls from C into Python:
@@ -1207,21 +1225,8 @@ dispatch:
         retval = POP();
     do_return:
         SAVE_SP();
-        ts->recursion_depth--;
-        ts->current_frame = frame->previous;
-        if (frame->owner == OU_FRAME_GENERATOR) {
-            ou_frame_clear(frame);
+        if (!(frame = leave_frame(ts, frame)))
             return retval;
-        }
-        {
-            OuFrame *done = frame;
-            int entry = frame->is_entry;
-            frame = frame->previous;
-            ou_frame_clear(done);
-            ou_frame_pop(ts, done);
-            if (entry)
-                return retval;
-        }
         LOAD_FRAME();
         PUSH(retval);
         DISPATCH();
@@ -1479,21 +1484,8 @@ exception_unwind: {
     }
 exit_unwind:
     SAVE_SP();
-    ts->recursion_depth--;
-    ts->current_frame = frame->previous;
-    if (frame->owner == OU_FRAME_GENERATOR) {
-        ou_frame_clear(frame);
+    if (!(frame = leave_frame(ts, frame)))
         return NULL;
-    }
-    {
-        OuFrame *done = frame;
-        int entry = frame->is_entry;
-        frame = frame->previous;
-        ou_frame_clear(done);
-        ou_frame_pop(ts, done);
-        if (entry)
-            return NULL;
-    }
     LOAD_FRAME();
     goto error;
 }
