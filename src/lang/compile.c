@@ -63,6 +63,8 @@ static int stack_effect(int op, int arg, int jump)
     case OP_LOAD_METHOD: case OP_LOAD_BUILD_CLASS: case OP_IMPORT_FROM: case OP_PUSH_EXC_INFO:
     case OP_BEFORE_WITH: case OP_WITH_EXCEPT_START: case OP_LOAD_ASSERTION_ERROR:
         return 1;
+    case OP_LOAD_GLOBAL_NULL: return 2;
+    /* Superinstructions only appear after assembly: no stack effect is asked of them. */
     case OP_STORE_ATTR: case OP_DELETE_SUBSCR: case OP_MAP_ADD: return -2;
     case OP_STORE_SUBSCR: return -3;
     case OP_BUILD_SLICE: case OP_BUILD_TUPLE: case OP_BUILD_LIST: case OP_BUILD_SET:
@@ -111,11 +113,44 @@ static void adjust_depth(OuCUnit *u, int delta)
         u->depth = 0;   /* cannot happen for well-formed code; keeps the size sane */
 }
 
+/* The instruction that does the previous one's work and op's in one dispatch, or -1:
+ * PUSH_NULL LOAD_GLOBAL (a call of a global) and LOAD_CONST RETURN_VALUE. Only when
+ * nothing can jump between the two and both have the same handler. */
+static int fused_op(OuCUnit *u, int op)
+{
+    if (!u->ncode || u->last_bound == u->ncode)
+        return -1;
+    const OuInstr *prev = &u->code[u->ncode - 1];
+    if (prev->is_jump || prev->handler != (u->nhstack ? u->hstack[u->nhstack - 1] : -1))
+        return -1;
+    int pop = (int)OU_OP(prev->word);
+    if (pop == OP_PUSH_NULL && op == OP_LOAD_GLOBAL)
+        return OP_LOAD_GLOBAL_NULL;
+    if (pop == OP_LOAD_CONST && op == OP_RETURN_VALUE)
+        return OP_RETURN_CONST;
+    return -1;
+}
+
 int ou_c_emit(OuCompiler *c, int op, int arg)
 {
+    OuCUnit *u = c->u;
+    int fop = fused_op(u, op);
+    if (fop >= 0) {
+        /* Rewrites the previous instruction in place; its stack effect is counted. */
+        OuInstr *prev = &u->code[u->ncode - 1];
+        if (fop == OP_RETURN_CONST)
+            arg = (int)OU_ARG(prev->word);
+        prev->word = OU_INSTR(fop, arg);
+        prev->pos.lineno = u->loc.lineno;
+        prev->pos.end_lineno = u->loc.end_lineno;
+        prev->pos.col = u->loc.col_offset;
+        prev->pos.end_col = u->loc.end_col_offset;
+        adjust_depth(u, stack_effect(op, arg, 0));
+        return 0;
+    }
     if (push_instr(c, op, arg, 0) < 0)
         return -1;
-    adjust_depth(c->u, stack_effect(op, arg, 0));
+    adjust_depth(u, stack_effect(op, arg, 0));
     return 0;
 }
 
@@ -153,6 +188,7 @@ int ou_c_bind_label(OuCompiler *c, int32_t label)
     if (label < 0)
         return -1;
     u->labels[label].target = u->ncode;
+    u->last_bound = u->ncode;
     if (u->labels[label].depth >= 0)
         u->depth = u->labels[label].depth;
     return 0;
@@ -484,6 +520,25 @@ void ou_c_exit_scope(OuCompiler *c)
 
 /* ------------------------------------------------------------- assembly -- */
 
+/* Rewrites the first of each pair of adjacent instructions that have a superinstruction
+ * (opcodes.h). Pairs may overlap: the second half always runs its own opcode. */
+static void form_superinstructions(uint32_t *w, int n)
+{
+    for (int i = 0; i + 1 < n; i++) {
+        int a = (int)OU_OP(w[i]), b = (int)OU_OP(w[i + 1]), s = -1;
+        if (a == OP_LOAD_FAST)
+            s = b == OP_LOAD_FAST ? OP_LOAD_FAST__LOAD_FAST
+              : b == OP_LOAD_CONST ? OP_LOAD_FAST__LOAD_CONST : -1;
+        else if (a == OP_STORE_FAST)
+            s = b == OP_LOAD_FAST ? OP_STORE_FAST__LOAD_FAST
+              : b == OP_STORE_FAST ? OP_STORE_FAST__STORE_FAST : -1;
+        else if (a == OP_LOAD_CONST && b == OP_LOAD_FAST)
+            s = OP_LOAD_CONST__LOAD_FAST;
+        if (s >= 0)
+            w[i] = OU_INSTR(s, OU_ARG(w[i]));
+    }
+}
+
 OuroObject *ou_c_assemble(OuCompiler *c)
 {
     OuCUnit *u = c->u;
@@ -518,6 +573,7 @@ OuroObject *ou_c_assemble(OuCompiler *c)
         exc[nexc].depth = u->hrecs[h].depth;
         nexc++;
     }
+    form_superinstructions(words, n);
     consts = ouro_list_as_tuple(u->consts);
     names = ouro_list_as_tuple(u->names);
     lp = ouro_list_as_tuple(u->lpnames);

@@ -52,6 +52,7 @@ typedef struct OuCUnit {
     int ncode, code_cap;
     OuLabelInfo *labels;
     int nlabels, labels_cap;
+    int32_t last_bound;       /* ncode when a label was last bound (no fusion across it) */
     OuHandlerRec *hrecs;      /* every handler ever pushed */
     int nhrecs, hrecs_cap;
     int32_t hstack[64];       /* the active handlers (indices in hrecs) */

@@ -172,6 +172,17 @@ static int jump_if(OuCompiler *c, const OuExpr *e, int32_t label, int cond)
             BIND(next);
         return 0;
     }
+    if (e->kind == OU_COMPARE_KIND && e->v.compare.n == 1 &&
+        (e->v.compare.ops[0] == OU_IS || e->v.compare.ops[0] == OU_ISNOT) &&
+        e->v.compare.comparators.items[0]->kind == OU_CONSTANT_KIND &&
+        e->v.compare.comparators.items[0]->v.constant.value == OURO_NONE) {
+        /* `x is None` / `x is not None` tests jump on x itself (as CPython 3.11). */
+        VISIT(e->v.compare.left);
+        c->u->loc = e->loc;
+        int jump_on_none = (e->v.compare.ops[0] == OU_IS) == cond;
+        JUMP_TO(jump_on_none ? OP_POP_JUMP_IF_NONE : OP_POP_JUMP_IF_NOT_NONE, label);
+        return 0;
+    }
     VISIT(e);
     JUMP_TO(cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, label);
     return 0;

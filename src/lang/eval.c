@@ -54,29 +54,29 @@ static OuroObject *load_global(OuFrame *f, OuroObject *name)
 
 /* ------------------------------------------------------ LOAD_GLOBAL caches -- */
 
-static const OuDictEntry *entry_at(OuroObject *d, const void *keys, int64_t i)
+/* The cached value of name (borrowed), or NULL when the cache does not apply. Inline:
+ * a call of a global function runs it once per call. The bound on i guards against a
+ * new keys block at a freed one's address. */
+static inline __attribute__((always_inline)) OuroObject *
+cached_global(OuFrame *f, const OuGlobalCache *c, OuroObject *name)
 {
-    const OuDictKeys *k = OU_DICT(d)->ma_keys;
-    if (k != keys || !k || i < 0 || i >= k->dk_nentries)
+    OuroObject *g = f->f_globals;
+    if ((g->ob_tinfo & OURO_TID_MASK) != OU_TID_ouro_dict_type)
         return NULL;
-    return &ou_dk_entries(k)[i];
-}
-
-/* The cached value of name (borrowed), or NULL when the cache does not apply. */
-static OuroObject *cached_global(OuFrame *f, const OuGlobalCache *c, OuroObject *name)
-{
-    if (!OURO_IS_TYPE(f->f_globals, &ouro_dict_type))
+    const OuDictKeys *k = OU_DICT(g)->ma_keys;
+    if (k != c->gkeys || !k)
         return NULL;
-    if (!c->bkeys) {
-        const OuDictEntry *e = entry_at(f->f_globals, c->gkeys, c->index);
-        return e && e->me_key == name ? e->me_value : NULL;
+    if (c->bkeys) {
+        OuroObject *b = f->f_builtins;
+        if (k->dk_nentries != c->gnentries ||
+            (b->ob_tinfo & OURO_TID_MASK) != OU_TID_ouro_dict_type ||
+            (k = OU_DICT(b)->ma_keys) != c->bkeys || !k)
+            return NULL;
     }
-    const OuDictKeys *gk = OU_DICT(f->f_globals)->ma_keys;
-    if (gk != c->gkeys || (gk && gk->dk_nentries != c->gnentries) ||
-        !OURO_IS_TYPE(f->f_builtins, &ouro_dict_type))
+    if (c->index >= k->dk_nentries)
         return NULL;
-    const OuDictEntry *e = entry_at(f->f_builtins, c->bkeys, c->index);
-    return e && e->me_key == name ? e->me_value : NULL;
+    const OuDictEntry *e = &ou_dk_entries(k)[c->index];
+    return e->me_key == name ? e->me_value : NULL;
 }
 
 /* The index of the entry whose key is name itself (identity), or -1. */
@@ -157,9 +157,13 @@ static int handle_eval_breaker(struct OuroThreadState *ts)
 #define DISPATCH() do { word = *ip++; frame->next_instr = ip; oparg = OU_ARG(word); \
                         goto *targets[OU_OP(word)]; } while (0)
 #else
-#define TARGET(op) case OP_##op:
+#define TARGET(op) case OP_##op: L_##op:
 #define DISPATCH() goto dispatch
 #endif
+/* A superinstruction's second half: takes the next word (left in place by the
+ * assembler) and runs the handler of its opcode, without a dispatch. */
+#define SECOND_HALF(op) do { word = *ip++; frame->next_instr = ip; oparg = OU_ARG(word); \
+                             goto L_##op; } while (0)
 
 /* Loads the running state of `frame` into the loop's registers. */
 #define LOAD_FRAME() do { co = frame->f_code; ip = frame->next_instr; \
@@ -250,6 +254,27 @@ static int compare_ints(int64_t x, int64_t y, int op)
     }
 }
 
+/* The data-stack room for a frame of code: ou_frame_push's common case inline. */
+static inline OuFrame *frame_push(struct OuroThreadState *ts, OuCode *code)
+{
+    size_t slots = OU_FRAME_SLOTS(code);
+    if (OU_LIKELY(ts->datastack_top && ts->datastack_top + slots <= ts->datastack_limit)) {
+        OuFrame *f = (OuFrame *)ts->datastack_top;
+        ts->datastack_top += slots;
+        return f;
+    }
+    return ou_frame_push(ts, code);
+}
+
+/* ou_frame_pop inline: a frame that does not start its chunk just lowers the top. */
+static inline void frame_pop(struct OuroThreadState *ts, OuFrame *f)
+{
+    if (OU_LIKELY((OuroObject **)f != ts->datastack_chunk->data))
+        ts->datastack_top = (OuroObject **)f;
+    else
+        ou_frame_pop(ts, f);
+}
+
 /* Leaves frame at a return or while unwinding: clears it and pops it off the data stack
  * (a generator's frame stays in its generator). Returns the caller's frame to resume, or
  * NULL when the loop must return to its C caller (a generator, or the entry frame). */
@@ -263,8 +288,17 @@ static inline OuFrame *leave_frame(struct OuroThreadState *ts, OuFrame *frame)
     }
     OuFrame *caller = frame->previous;
     int entry = frame->is_entry;
-    ou_frame_clear(frame);
-    ou_frame_pop(ts, frame);
+    if (OU_LIKELY(!frame->frame_obj)) {
+        /* No frame object outlives the call: drop what the frame holds right here. */
+        for (int32_t i = 0; i < frame->stacktop; i++)
+            OURO_XDECREF(frame->localsplus[i]);
+        frame->stacktop = 0;
+        OURO_CLEAR(frame->f_locals);
+        OURO_CLEAR(frame->f_func);
+    } else {
+        ou_frame_clear(frame);
+    }
+    frame_pop(ts, frame);
     return entry ? NULL : caller;
 }
 
@@ -374,6 +408,40 @@ dispatch:
         OURO_XDECREF(old);
         DISPATCH();
     }
+    TARGET(LOAD_FAST__LOAD_FAST) {
+        OuroObject *v = locals[oparg];
+        if (OU_UNLIKELY(!v)) {
+            unbound_local(co, (int32_t)oparg);
+            goto error;
+        }
+        PUSH(OURO_NEWREF(v));
+        SECOND_HALF(LOAD_FAST);
+    }
+    TARGET(LOAD_FAST__LOAD_CONST) {
+        OuroObject *v = locals[oparg];
+        if (OU_UNLIKELY(!v)) {
+            unbound_local(co, (int32_t)oparg);
+            goto error;
+        }
+        PUSH(OURO_NEWREF(v));
+        SECOND_HALF(LOAD_CONST);
+    }
+    TARGET(LOAD_CONST__LOAD_FAST) {
+        PUSH(OURO_NEWREF(consts[oparg]));
+        SECOND_HALF(LOAD_FAST);
+    }
+    TARGET(STORE_FAST__LOAD_FAST) {
+        OuroObject *old = locals[oparg];
+        locals[oparg] = POP();
+        OURO_XDECREF(old);
+        SECOND_HALF(LOAD_FAST);
+    }
+    TARGET(STORE_FAST__STORE_FAST) {
+        OuroObject *old = locals[oparg];
+        locals[oparg] = POP();
+        OURO_XDECREF(old);
+        SECOND_HALF(STORE_FAST);
+    }
     TARGET(DELETE_FAST) {
         OuroObject *old = locals[oparg];
         if (!old) {
@@ -424,7 +492,12 @@ dispatch:
         }
         DISPATCH();
     }
+    TARGET(LOAD_GLOBAL_NULL) {
+        PUSH(NULL);     /* PUSH_NULL fused in: the global is called next */
+        goto load_global;
+    }
     TARGET(LOAD_GLOBAL) {
+    load_global:;
         OuroObject *name = names[oparg], *v;
         if (co->co_gcache && co->co_gcache[oparg].index >= 0 &&
             (v = cached_global(frame, &co->co_gcache[oparg], name))) {
@@ -1122,27 +1195,38 @@ dispatch:
             OuFunction *fn = (OuFunction *)callable;
             OuCode *fco = (OuCode *)fn->func_code;
             SAVE_SP();
-            OuFrame *nf = ou_frame_push(ts, fco);
+            OuFrame *nf = frame_push(ts, fco);
             if (!nf) {
                 OURO_XDECREF(kwnames);
                 goto error;
             }
-            ou_frame_init(nf, fn, NULL);
             if (!kwnames && fco->co_argcount == nargs && fco->co_kwonlyargcount == 0 &&
                 !(fco->co_flags & (OU_CO_VARARGS | OU_CO_VARKEYWORDS))) {
+                /* The common call: the frame steals the callable and the arguments
+                   from this stack (no reference count changes at all). */
+                ou_frame_init_header(nf, fn, fco, NULL);
                 memcpy(nf->localsplus, args, sizeof(OuroObject *) * (size_t)nargs);
-            } else {
-                int rc = ou_frame_bind_args(nf, fn, args, (size_t)(nargs - nkw), kwnames);
-                for (int i = 0; i < nargs; i++)
-                    OURO_DECREF(args[i]);
-                OURO_XDECREF(kwnames);
-                if (rc < 0) {
-                    sp -= nargs;
-                    SAVE_SP();
-                    ou_frame_clear(nf);
-                    ou_frame_pop(ts, nf);
-                    goto error;
-                }
+                memset(nf->localsplus + nargs, 0,
+                       sizeof(OuroObject *) * (size_t)(fco->co_nlocalsplus - nargs));
+                sp -= nargs + 1 + !is_meth;  /* arguments, callable, NULL or moved self */
+                SAVE_SP();
+                frame->next_instr = ip;
+                nf->previous = frame;
+                ts->current_frame = nf;
+                frame = nf;
+                goto start_frame;
+            }
+            ou_frame_init(nf, fn, NULL);
+            int rc = ou_frame_bind_args(nf, fn, args, (size_t)(nargs - nkw), kwnames);
+            for (int i = 0; i < nargs; i++)
+                OURO_DECREF(args[i]);
+            OURO_XDECREF(kwnames);
+            if (rc < 0) {
+                sp -= nargs;
+                SAVE_SP();
+                ou_frame_clear(nf);
+                ou_frame_pop(ts, nf);
+                goto error;
             }
             sp -= nargs;
             OURO_DECREF(callable);       /* the new frame holds its own reference */
@@ -1150,7 +1234,6 @@ dispatch:
             SAVE_SP();
             frame->next_instr = ip;
             nf->previous = frame;
-            nf->is_entry = 0;
             ts->current_frame = nf;
             frame = nf;
             goto start_frame;

@@ -132,8 +132,6 @@ OuroObject *ou_code_new(const uint32_t *code, const OuPos *pos, int32_t ncode,
                         int32_t stacksize, int32_t flags, int32_t firstlineno);
 /* The handler of instruction index i, or NULL. Borrowed. */
 const OuExcEntry *ou_code_handler(OuCode *co, int32_t i);
-/* A listing of the instructions (tests, debugging). New str, or NULL. */
-OuroObject *ou_code_disassemble(OuroObject *code);
 
 /* ---- funcobject.c / cellobject.c */
 OuroObject *ou_function_new(OuroObject *code, OuroObject *globals, OuroObject *qualname);
@@ -161,8 +159,26 @@ void ou_frame_pop(struct OuroThreadState *ts, OuFrame *f);
  * localsplus. 0, or -1 with TypeError. */
 int ou_frame_bind_args(OuFrame *f, OuFunction *func, OuroObject *const *args,
                        size_t nargs, OuroObject *kwnames);
-/* Initialises f's header for func (takes a new reference to func). */
+/* Initialises f's header for func (takes a new reference to func and to locals) and
+ * clears its locals. */
 void ou_frame_init(OuFrame *f, OuFunction *func, OuroObject *locals);
+/* The header part of ou_frame_init: steals func and locals (may be NULL); the locals
+ * are the caller's to fill. Never fails. */
+static inline void ou_frame_init_header(OuFrame *f, OuFunction *func, OuCode *co,
+                                        OuroObject *locals)
+{
+    f->f_func = (OuroObject *)func;
+    f->f_code = co;
+    f->f_globals = func->func_globals;
+    f->f_builtins = func->func_builtins;
+    f->f_locals = locals;
+    f->previous = NULL;
+    f->frame_obj = NULL;
+    f->next_instr = co->co_code;
+    f->stacktop = co->co_nlocalsplus;
+    f->owner = OU_FRAME_THREAD;
+    f->is_entry = 0;
+}
 /* Runs f until it returns (or yields: *yielded set to 1). throwflag: an exception is
  * pending and must be raised inside f at its current instruction. */
 OuroObject *ou_eval_frame(struct OuroThreadState *ts, OuFrame *f, int throwflag);

@@ -56,18 +56,9 @@ void ou_frame_pop(struct OuroThreadState *ts, OuFrame *f)
 void ou_frame_init(OuFrame *f, OuFunction *func, OuroObject *locals)
 {
     OuCode *co = (OuCode *)func->func_code;
-    f->f_func = OURO_NEWREF(func);
-    f->f_code = co;
-    f->f_globals = func->func_globals;
-    f->f_builtins = func->func_builtins;
-    f->f_locals = locals;
+    OURO_INCREF(func);
     OURO_XINCREF(locals);
-    f->previous = NULL;
-    f->frame_obj = NULL;
-    f->next_instr = co->co_code;
-    f->stacktop = co->co_nlocalsplus;
-    f->owner = OU_FRAME_THREAD;
-    f->is_entry = 0;
+    ou_frame_init_header(f, func, co, locals);
     memset(f->localsplus, 0, sizeof(OuroObject *) * (size_t)co->co_nlocalsplus);
 }
 

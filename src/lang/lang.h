@@ -22,6 +22,9 @@ OuroObject *ou_code_name(OuroObject *code);       /* str: "f", "<module>", "<lam
 OuroObject *ou_code_qualname(OuroObject *code);   /* str */
 /* The source line number of the instruction at byte offset lasti (-1: the first line). */
 int ou_code_line_at(OuroObject *code, int lasti);
+/* A listing of code's instructions and those of the code objects among its constants
+ * ("index OPNAME arg" lines; tests, _ouro.dis). New str, or NULL. */
+OuroObject *ou_code_disassemble(OuroObject *code);
 /* Positions of the instruction at byte offset lasti, as 3.11's co_positions() (for
  * caret tracebacks): lines 1-based, columns 0-based UTF-8 offsets, -1 when unknown.
  * Never fails (owner: codeobject.c). */

@@ -30,7 +30,10 @@
     X(RAISE_VARARGS) X(RERAISE) X(PUSH_EXC_INFO) X(POP_EXCEPT) X(CHECK_EXC_MATCH) \
     X(BEFORE_WITH) X(WITH_EXCEPT_START) X(LOAD_ASSERTION_ERROR) \
     X(FORMAT_VALUE) X(BUILD_STRING) X(YIELD_VALUE) X(GET_YIELD_FROM_ITER) X(SEND) \
-    X(SETUP_ANNOTATIONS) X(PRINT_EXPR) X(RETURN_CONST)
+    X(SETUP_ANNOTATIONS) X(PRINT_EXPR) X(RETURN_CONST) \
+    X(LOAD_GLOBAL_NULL) \
+    X(LOAD_FAST__LOAD_FAST) X(LOAD_FAST__LOAD_CONST) X(LOAD_CONST__LOAD_FAST) \
+    X(STORE_FAST__LOAD_FAST) X(STORE_FAST__STORE_FAST)
 
 enum OuOpcode {
 #define OU_OP_ENUM_(n) OP_##n,
@@ -39,6 +42,10 @@ enum OuOpcode {
     OP_COUNT_
 };
 
+/* Superinstructions (OP1__OP2) are written over the first of two adjacent instructions
+ * when the code object is assembled; the second stays in place (jumps may land on it and
+ * it keeps its position): the pair runs with one dispatch, the second half reading the
+ * following word itself, as CPython 3.11's LOAD_FAST__LOAD_FAST. */
 #define OU_INSTR(op, arg) ((uint32_t)(op) | ((uint32_t)(arg) << 8))
 #define OU_OP(w) ((w) & 0xffu)
 #define OU_ARG(w) ((w) >> 8)

@@ -28,7 +28,36 @@ static OuroObject *ouro_footprint(OuroObject *self, OuroObject *o)
     return ouro_int_from_uint64(ouro_object_footprint(o));
 }
 
+/* _ouro.dis(f): the listing of ouro's bytecode for a function or code object (what the
+ * evaluation loop runs; not CPython's opcodes). New str, or NULL with TypeError. */
+static OuroObject *ouro_dis(OuroObject *self, OuroObject *o)
+{
+    OuroObject *code = o;
+    if (!OURO_IS_TYPE(o, &ou_code_type)) {
+        code = ouro_object_getattr_str(o, "__code__");
+        if (!code) {
+            if (ouro_err_matches(&ouro_exc_AttributeError)) {
+                ouro_err_clear();
+                ouro_err_format(&ouro_exc_TypeError, "don't know how to disassemble %s objects",
+                                OURO_TYPE_NAME(o));
+            }
+            return NULL;
+        }
+        if (!OURO_IS_TYPE(code, &ou_code_type)) {
+            OURO_DECREF(code);
+            return ouro_err_format(&ouro_exc_TypeError, "don't know how to disassemble %s objects",
+                                   OURO_TYPE_NAME(o));
+        }
+        OuroObject *r = ou_code_disassemble(code);
+        OURO_DECREF(code);
+        return r;
+    }
+    return ou_code_disassemble(code);
+}
+
 static const OuroMethodDef ouro_methods[] = {
+    { "dis", OURO_METH(ouro_dis), OURO_METH_O,
+      "The listing of ouro's bytecode for a function or code object." },
     { "heap_bytes", OURO_METH(ouro_heap_bytes), OURO_METH_NOARGS,
       "Bytes in use in the allocator (size-class rounded)." },
     { "heap_blocks", OURO_METH(ouro_heap_blocks), OURO_METH_NOARGS,

@@ -96,6 +96,23 @@ static void test_folding(void)
     }
 }
 
+static void test_fused_instructions(void)
+{
+    /* Compile-time fusions: a call of a global, `return CONST`, `is None` tests. */
+    CHECK_INT(listing_has("def f():\n    return g()", "LOAD_GLOBAL_NULL"), 1);
+    CHECK_INT(listing_has("def f():\n    return g()", "PUSH_NULL"), 0);
+    CHECK_INT(listing_has("def f():\n    return 5", "RETURN_CONST"), 1);
+    CHECK_INT(listing_has("def f(x):\n    if x is None:\n        return 1", "IS_OP"), 0);
+    CHECK_INT(listing_has("def f(x):\n    if x is None:\n        return 1", "POP_JUMP_IF_NOT_NONE"), 1);
+    /* Not fused: a jump lands between the two (the conditional expression's join). */
+    CHECK_INT(listing_has("def f(x):\n    return 1 if x else 2", "RETURN_VALUE"), 1);
+    /* Superinstructions formed at assembly; the second word stays in place. */
+    CHECK_INT(listing_has("def f(a, b):\n    return a + b", "LOAD_FAST__LOAD_FAST"), 1);
+    CHECK_INT(listing_has("def f(a, b):\n    return a + b", "LOAD_FAST            1"), 1);
+    CHECK_INT(listing_has("def f(a):\n    b = a\n    return b", "STORE_FAST__LOAD_FAST"), 1);
+    CHECK_INT(listing_has("def f(a):\n    return a + 1", "LOAD_FAST__LOAD_CONST"), 1);
+}
+
 static OuroObject *attr(OuroObject *o, const char *name)
 {
     return ouro_object_getattr_str(o, name);
@@ -276,6 +293,7 @@ int main(void)
     th_begin("compile");
     RUN(test_syntax_errors);
     RUN(test_folding);
+    RUN(test_fused_instructions);
     RUN(test_code_layout);
     RUN(test_line_table);
     RUN(test_reprs);
