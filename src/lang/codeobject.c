@@ -124,6 +124,7 @@ static void code_dealloc(OuroObject *o)
     OURO_DECREF(co->co_qualname);
     ouro_mem_free(co->co_block);
     ouro_mem_free(co->co_gcache);
+    ouro_mem_free(co->co_acache);
     ouro_object_free(o);
 }
 

@@ -7,6 +7,7 @@
 #include "objects/intobject.h"
 #include "objects/dictobject.h"
 #include "objects/instvalues.h" /* shared-key instance values (issue 7) */
+#include "objects/attrcache.h"  /* attribute caches keyed on class versions */
 #include "runtime/gil.h"       /* the eval breaker hands the GIL over (issue 8) */
 #include <stdio.h>
 #include <string.h>
@@ -125,6 +126,22 @@ static void fill_global_cache(OuFrame *f, OuCode *co, uint32_t oparg, OuroObject
     c->bkeys = i >= 0 ? OU_DICT(f->f_builtins)->ma_keys : NULL;
     if (i < 0)
         c->gkeys = NULL;
+}
+
+/* The attribute cache of co's name i, made on first use. NULL when memory is short
+ * (the loop then runs without one; no exception is left set). */
+static inline OuAttrCache *attr_cache(OuCode *co, uint32_t i)
+{
+    if (OU_UNLIKELY(!co->co_acache)) {
+        size_t n = (size_t)OURO_TUPLE_SIZE(co->co_names);
+        co->co_acache = ouro_mem_malloc(sizeof(OuAttrCache) * (n ? n : 1));
+        if (!co->co_acache) {
+            ouro_err_clear();
+            return NULL;
+        }
+        memset(co->co_acache, 0, sizeof(OuAttrCache) * (n ? n : 1));
+    }
+    return &co->co_acache[i];
 }
 
 static OuroObject *load_name(OuFrame *f, OuroObject *name)
@@ -593,6 +610,22 @@ dispatch:
     TARGET(LOAD_ATTR) {
         OuroObject *owner = TOP(), *v;
         OuroType *ot = OURO_TYPE(owner);
+        OuAttrCache *ac = attr_cache(co, oparg);
+        if (ac && ou_attr_cache_valid(ac, ot) && (ac->flags & OU_AC_GENERIC_GET)) {
+            int miss = 0;
+            v = ou_attr_cache_load(ac, owner, &miss);
+            if (OU_LIKELY(!miss)) {
+                OURO_DECREF(owner);
+                SET_TOP(v);
+                if (!v) {
+                    sp--;
+                    goto error;
+                }
+                DISPATCH();
+            }
+        }
+        if (ac && ou_attr_cache_stale(ac, ot))
+            ou_attr_cache_fill(ac, ot, names[oparg]);
         if (ot->tp_getattro == ouro_object_generic_getattr && ot->tp_dictoffset > 0) {
             /* The generic protocol inlined for instances with a __dict__: a data
                descriptor on the type, else the instance dict, else the class attribute. */
@@ -626,6 +659,27 @@ dispatch:
            (no bound method is built), else [NULL, attr]. */
         OuroObject *owner = TOP(), *name = names[oparg];
         OuroType *t = OURO_TYPE(owner);
+        OuAttrCache *ac = attr_cache(co, oparg);
+        if (ac && ou_attr_cache_valid(ac, t) && (ac->flags & OU_AC_GENERIC_GET)) {
+            OuroObject *own = NULL;
+            if ((ac->flags & OU_AC_METHOD) && ou_attr_cache_own(ac, owner, &own) == 0) {
+                SET_TOP(OURO_NEWREF(ac->descr));    /* [function, self]: no binding */
+                PUSH(owner);
+                DISPATCH();
+            }
+            int miss = 0;
+            OuroObject *v = ou_attr_cache_load(ac, owner, &miss);
+            if (OU_LIKELY(!miss)) {
+                OURO_DECREF(owner);
+                SET_TOP(NULL);
+                if (!v)
+                    goto error;
+                PUSH(v);
+                DISPATCH();
+            }
+        }
+        if (ac && ou_attr_cache_stale(ac, t))
+            ou_attr_cache_fill(ac, t, name);
         if (t->tp_getattro == ouro_object_generic_getattr) {
             OuroObject *d = ou_type_lookup(t, name);
             if (d && (OURO_TYPE(d)->tp_flags & OURO_TPFLAG_METHOD_DESCRIPTOR)) {
@@ -656,6 +710,12 @@ dispatch:
         OuroObject *owner = POP(), *v = POP();
         OuroType *ot = OURO_TYPE(owner);
         int rc;
+        OuAttrCache *ac = attr_cache(co, oparg);
+        if (ac && ou_attr_cache_valid(ac, ot) && (ac->flags & OU_AC_GENERIC_SET) &&
+            (rc = ou_attr_cache_store(ac, owner, names[oparg], v)) <= 0)
+            goto store_attr_done;
+        if (ac && ou_attr_cache_stale(ac, ot))
+            ou_attr_cache_fill(ac, ot, names[oparg]);
         OuroObject **dictp = ot->tp_dictoffset > 0
             ? (OuroObject **)((char *)owner + ot->tp_dictoffset) : NULL;
         if (ot->tp_setattro == ouro_object_generic_setattr && dictp && *dictp) {

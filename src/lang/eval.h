@@ -48,6 +48,8 @@ typedef struct OuCode {
     void *co_block;              /* the one block of the arrays above */
     struct OuGlobalCache *co_gcache; /* LOAD_GLOBAL caches, one per co_names entry (made
                                         on first use; eval.c), or NULL */
+    struct OuAttrCache *co_acache; /* attribute caches, one per co_names entry (made on
+                                      first use; eval.c, objects/attrcache.h), or NULL */
 } OuCode;
 
 /* Where LOAD_GLOBAL found a name last time: an entry of the globals' (or, when globals

@@ -6,6 +6,13 @@
 
 /* Index of name in the class's keys, or -1. Interned names (the compiler's) match by
  * address; others by value. */
+static int key_index(OuHeapType *ht, OuroObject *name);
+
+int ou_values_key_index(OuroType *t, OuroObject *name)
+{
+    return key_index(OU_HT(t), name);
+}
+
 static int key_index(OuHeapType *ht, OuroObject *name)
 {
     for (uint32_t i = 0; i < ht->ht_nkeys; i++)

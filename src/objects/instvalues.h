@@ -35,6 +35,8 @@ struct OuHeapType;
 /* The value of attribute name (a str) in v, for an instance of t. Borrowed, or NULL
  * (absent); never fails, never sets an exception. */
 OuroObject *ou_values_get(OuroType *t, OuValues *v, OuroObject *name);
+/* The index of name (a str) in class t's shared keys, or -1. Never fails. */
+int ou_values_key_index(OuroType *t, OuroObject *name);
 /* Sets (value) or deletes (NULL) attribute name of o whose __dict__ word is *slot (NULL
  * or values); a dict is made when the values cannot hold it. 0; 1 when deleting an
  * absent name (nothing set); -1 with an exception. */

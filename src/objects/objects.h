@@ -27,6 +27,9 @@ typedef struct OuObjState {
                                         e.g. the language's, have ids past the list) */
     struct OuMethodCacheEntry *method_cache;
     uint64_t type_version_next;
+    uint64_t type_epoch;             /* bumped whenever any class changes (with the method
+                                        cache clear): the eval loop's attribute caches are
+                                        valid for one epoch */
     struct OuDunderName *dunder_names; /* C string literal -> interned str, for the slot
                                           functions (typeslots.c), or NULL */
     struct OuHeapType *heap_types;   /* every live class of the runtime (a list through

@@ -47,6 +47,7 @@ uint64_t ou_type_new_version(void)
 void ou_type_cache_clear(void)
 {
     OuObjState *st = ou_objstate();
+    st->type_epoch++;
     if (st->method_cache)
         memset(st->method_cache, 0, MCACHE_SIZE * sizeof(OuMethodCacheEntry));
 }
