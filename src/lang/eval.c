@@ -198,7 +198,8 @@ static inline bool is_word_int(OuroObject *o)
 
 /* Int fast paths of BINARY_OP on word values: false when the slow path must run (the
  * result would not be a word, or the operation has no fast path); else *out is set. */
-static inline bool int_fast_word(int64_t x, int64_t y, int op, int64_t *out)
+static inline __attribute__((always_inline)) bool
+int_fast_word(int64_t x, int64_t y, int op, int64_t *out)
 {
     int64_t r;
     switch (op) {
@@ -1265,9 +1266,12 @@ dispatch:
                 /* The common call: the frame steals the callable and the arguments
                    from this stack (no reference count changes at all). */
                 ou_frame_init_header(nf, fn, fco, NULL);
-                memcpy(nf->localsplus, args, sizeof(OuroObject *) * (size_t)nargs);
-                memset(nf->localsplus + nargs, 0,
-                       sizeof(OuroObject *) * (size_t)(fco->co_nlocalsplus - nargs));
+                /* Plain loops: a few words each, cheaper than calls to memcpy/memset. */
+                int32_t i = 0;
+                for (; i < nargs; i++)
+                    nf->localsplus[i] = args[i];
+                for (; i < fco->co_nlocalsplus; i++)
+                    nf->localsplus[i] = NULL;
                 sp -= nargs + 1 + !is_meth;  /* arguments, callable, NULL or moved self */
                 SAVE_SP();
                 frame->next_instr = ip;

@@ -27,9 +27,13 @@ OuroObject *ou_int_from_word(int64_t v)
     OU_ASSERT(v != OU_INT_BIG);
     if (v >= OURO_SMALL_INT_MIN && v <= OURO_SMALL_INT_MAX)
         return (OuroObject *)&small_ints[v - OURO_SMALL_INT_MIN];
-    OuroInt *o = (OuroInt *)ouro_object_alloc(&ouro_int_type);
+    /* The allocator directly: ints are the commonest objects of arithmetic loops, and
+     * an exact int needs none of ouro_object_alloc's cases (no GC header, no class). */
+    OuroInt *o = ou_mem_alloc(sizeof(OuroInt));
     if (!o)
-        return NULL;
+        return ouro_err_no_memory();
+    o->ob_base.ob_refcnt = 1;
+    o->ob_base.ob_tinfo = OU_TID_ouro_int_type;
     o->ival = v;
     return (OuroObject *)o;
 }

@@ -135,6 +135,12 @@ static void trash_drain(struct OuroThreadState *ts)
 
 OURO_API void ouro_dealloc(OuroObject *o)
 {
+    /* An exact int (the commonest death: arithmetic temporaries) has no finalizer, weak
+     * references or GC header: straight back to the allocator. */
+    if ((o->ob_tinfo & OURO_TID_MASK) == OU_TID_ouro_int_type) {
+        ou_mem_free(o);
+        return;
+    }
     OuroType *t = OURO_TYPE(o);
     if (OU_UNLIKELY(t->tp_finalize != NULL) && call_finalizer(o, t))
         return;
