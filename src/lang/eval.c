@@ -411,55 +411,22 @@ dispatch:
     }
     TARGET(LOAD_CONST) { PUSH(OURO_NEWREF(consts[oparg])); DISPATCH(); }
     TARGET(RETURN_CONST) { retval = OURO_NEWREF(consts[oparg]); goto do_return; }
-    TARGET(LOAD_FAST) {
-        OuroObject *v = locals[oparg];
-        if (OU_UNLIKELY(!v)) {
-            unbound_local(co, (int32_t)oparg);
-            goto error;
-        }
-        PUSH(OURO_NEWREF(v));
-        DISPATCH();
-    }
-    TARGET(STORE_FAST) {
-        OuroObject *old = locals[oparg];
-        locals[oparg] = POP();
-        OURO_XDECREF(old);
-        DISPATCH();
-    }
-    TARGET(LOAD_FAST__LOAD_FAST) {
-        OuroObject *v = locals[oparg];
-        if (OU_UNLIKELY(!v)) {
-            unbound_local(co, (int32_t)oparg);
-            goto error;
-        }
-        PUSH(OURO_NEWREF(v));
-        SECOND_HALF(LOAD_FAST);
-    }
-    TARGET(LOAD_FAST__LOAD_CONST) {
-        OuroObject *v = locals[oparg];
-        if (OU_UNLIKELY(!v)) {
-            unbound_local(co, (int32_t)oparg);
-            goto error;
-        }
-        PUSH(OURO_NEWREF(v));
-        SECOND_HALF(LOAD_CONST);
-    }
+    /* The bodies shared by an instruction and the superinstructions starting with it. */
+#define LOAD_FAST_BODY() do { OuroObject *v_ = locals[oparg]; \
+        if (OU_UNLIKELY(!v_)) { unbound_local(co, (int32_t)oparg); goto error; } \
+        PUSH(OURO_NEWREF(v_)); } while (0)
+#define STORE_FAST_BODY() do { OuroObject *old_ = locals[oparg]; locals[oparg] = POP(); \
+        OURO_XDECREF(old_); } while (0)
+    TARGET(LOAD_FAST) { LOAD_FAST_BODY(); DISPATCH(); }
+    TARGET(STORE_FAST) { STORE_FAST_BODY(); DISPATCH(); }
+    TARGET(LOAD_FAST__LOAD_FAST) { LOAD_FAST_BODY(); SECOND_HALF(LOAD_FAST); }
+    TARGET(LOAD_FAST__LOAD_CONST) { LOAD_FAST_BODY(); SECOND_HALF(LOAD_CONST); }
     TARGET(LOAD_CONST__LOAD_FAST) {
         PUSH(OURO_NEWREF(consts[oparg]));
         SECOND_HALF(LOAD_FAST);
     }
-    TARGET(STORE_FAST__LOAD_FAST) {
-        OuroObject *old = locals[oparg];
-        locals[oparg] = POP();
-        OURO_XDECREF(old);
-        SECOND_HALF(LOAD_FAST);
-    }
-    TARGET(STORE_FAST__STORE_FAST) {
-        OuroObject *old = locals[oparg];
-        locals[oparg] = POP();
-        OURO_XDECREF(old);
-        SECOND_HALF(STORE_FAST);
-    }
+    TARGET(STORE_FAST__LOAD_FAST) { STORE_FAST_BODY(); SECOND_HALF(LOAD_FAST); }
+    TARGET(STORE_FAST__STORE_FAST) { STORE_FAST_BODY(); SECOND_HALF(STORE_FAST); }
     TARGET(DELETE_FAST) {
         OuroObject *old = locals[oparg];
         if (!old) {
