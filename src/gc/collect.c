@@ -336,6 +336,10 @@ static void collect_main(OuGCState *gc, int gen, ouro_ssize *collected,
     list_merge(unreachable, old);
     m += ou_gc_head_length(still);
     delete_garbage(gc, still, old);
+    /* As CPython 3.11: a full collection also empties the free lists, so that memory
+     * figures taken after gc.collect() are not inflated by cached dead objects. */
+    if (gen == OU_GC_NGEN - 1)
+        ou_tuple_clear_freelists(ou_current.objs);
 
     double d = now_seconds() - t0;
     if (gc->debug & OU_GC_DEBUG_STATS)

@@ -10,6 +10,12 @@
 #include "gc/gcheader.h"
 #include "runtime/tstate.h"
 
+/* Tuple free lists (tupleobject.c): sizes 1..OU_TUPLE_MAXSAVESIZE, at most
+ * OU_TUPLE_MAXFREELIST each (CPython 3.11's PyTuple_MAXSAVESIZE / PyTuple_MAXFREELIST;
+ * as there, the last size is saved but never reused). */
+#define OU_TUPLE_MAXSAVESIZE 20
+#define OU_TUPLE_MAXFREELIST 2000
+
 /* Per-runtime state of the objects layer, owned by the runtime (runtime.c creates and
  * frees it through ou_objects_init / ou_objects_fini). */
 typedef struct OuObjState {
@@ -34,6 +40,12 @@ typedef struct OuObjState {
                                           functions (typeslots.c), or NULL */
     struct OuHeapType *heap_types;   /* every live class of the runtime (a list through
                                         ht_next/ht_prev): cleared at teardown */
+    /* Free lists of dead exact tuples by size (tupleobject.c; index n - 1), chained
+     * through item 0, as CPython 3.11 keeps: binary_trees-style code allocates and frees
+     * small tuples by the million. Emptied by full collections and at teardown. */
+    OuroObject *tuple_free[OU_TUPLE_MAXSAVESIZE];
+    int32_t tuple_numfree[OU_TUPLE_MAXSAVESIZE];
+    bool tuple_free_closed;          /* teardown began: dead tuples go straight back */
 } OuObjState;
 
 /* The current runtime's objects-layer state (set by the runtime with the others). */
@@ -200,5 +212,9 @@ OuroObject *ou_name_error(OuroObject *name);
  * cycle (all atomic, or untracked tuples), as CPython's _PyTuple_MaybeUntrack; for the
  * collector to call on the tuples it examines. Never fails. */
 void ou_tuple_maybe_untrack(OuroObject *t);
+/* Frees every tuple on st's free lists back to the allocator (each counts as a GC
+ * deallocation, as CPython's PyObject_GC_Del). The collector calls it after a full
+ * collection (CPython 3.11's clear_freelists), ou_objects_fini at teardown. Never fails. */
+void ou_tuple_clear_freelists(OuObjState *st);
 
 #endif

@@ -17,6 +17,9 @@ int ou_objects_init(OuObjState *st)
 
 void ou_objects_fini(OuObjState *st)
 {
+    /* Tuples that die from here on are freed at once: nothing would empty the lists. */
+    st->tuple_free_closed = true;
+    ou_tuple_clear_freelists(st);
     ou_types_fini(st); /* classes and type dicts first: they hold interned names */
     OURO_CLEAR(st->memory_error);
     ou_str_fini_interned(st);

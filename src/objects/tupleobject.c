@@ -18,19 +18,86 @@ static struct {
 #define TUPLE_MAX_ITEMS \
     ((OURO_SSIZE_MAX - (ouro_ssize)sizeof(OuroTuple)) / (ouro_ssize)sizeof(OuroObject *))
 
-/* A new tuple of type t (tuple or a subclass) with n NULL slots, tracked at once: traverse
- * skips NULL slots, so callers cannot forget to track (as CPython's PyTuple_New).
- * Returns: new reference, or NULL with MemoryError. */
-static OuroObject *tuple_alloc(OuroType *t, ouro_ssize n)
+/* ------------------------------------------------------------------ free lists -- */
+
+/* Exact tuples of 1..OU_TUPLE_MAXSAVESIZE items are kept on per-size free lists in the
+ * runtime's state when they die, and reused, as CPython 3.11 does. As there, the lists
+ * bypass the collector's accounting: a reused tuple is not counted as a GC allocation
+ * (no ou_gc_note_alloc, so it never triggers a collection) and a saved one not as a
+ * deallocation (no ou_gc_note_dealloc), which gc.get_count() shows. Saved tuples stay
+ * allocator blocks in use: the memory statistics count them until a full collection or
+ * teardown frees them (docs/internals/objects.md, tuple). */
+
+/* Takes a tuple of n items (1 <= n < OU_TUPLE_MAXSAVESIZE) off the free list, made as
+ * new: count 1, bare type id (no flag bits left from its last life), GC links zero,
+ * items NULL; not yet tracked. Returns: new reference, or NULL when the list is empty
+ * (no exception set). */
+static OuroObject *freelist_pop(ouro_ssize n)
 {
-    if (n > TUPLE_MAX_ITEMS)
-        return ouro_err_no_memory();
-    OuroTuple *op = (OuroTuple *)ouro_object_alloc_var(t, n);
+    OuObjState *st = ou_current.objs;
+    OuroObject *op = st->tuple_free[n - 1];
     if (!op)
         return NULL;
-    op->ob_size = n;
-    ouro_gc_track((OuroObject *)op);
-    return (OuroObject *)op;
+    OuroObject **items = OURO_TUPLE_ITEMS(op);
+    st->tuple_free[n - 1] = items[0];
+    st->tuple_numfree[n - 1]--;
+    for (ouro_ssize i = 0; i < n; i++) /* n is small: no call to memset */
+        items[i] = NULL;
+    *ou_gc_head(op) = (OuGCHead){ 0, 0 };
+    op->ob_refcnt = 1;
+    op->ob_tinfo = OU_TID_ouro_tuple_type;
+    OU_ASSERT(OURO_TUPLE_SIZE(op) == n);
+    return op;
+}
+
+/* Saves a dead, untracked tuple whose items were released on its size's free list.
+ * Returns 1 if it was saved, 0 if the caller must free it (not an exact tuple, too big,
+ * the list is full, or the runtime is being torn down). */
+static int freelist_push(OuroObject *op)
+{
+    ouro_ssize n = OURO_TUPLE_SIZE(op);
+    if (n < 1 || n > OU_TUPLE_MAXSAVESIZE ||
+        (op->ob_tinfo & OURO_TID_MASK) != OU_TID_ouro_tuple_type)
+        return 0;
+    OuObjState *st = ou_current.objs;
+    if (st->tuple_numfree[n - 1] >= OU_TUPLE_MAXFREELIST || st->tuple_free_closed)
+        return 0;
+    OURO_TUPLE_ITEMS(op)[0] = st->tuple_free[n - 1];
+    st->tuple_free[n - 1] = op;
+    st->tuple_numfree[n - 1]++;
+    return 1;
+}
+
+void ou_tuple_clear_freelists(OuObjState *st)
+{
+    for (int i = 0; i < OU_TUPLE_MAXSAVESIZE; i++) {
+        while (st->tuple_free[i]) {
+            OuroObject *op = st->tuple_free[i];
+            st->tuple_free[i] = OURO_TUPLE_GET(op, 0);
+            ouro_object_free(op);
+        }
+        st->tuple_numfree[i] = 0;
+    }
+}
+
+/* A new exact tuple with n >= 1 NULL slots, tracked at once: traverse skips NULL slots, so
+ * callers cannot forget to track (as CPython's PyTuple_New). From the free list when it
+ * has one. As CPython 3.11 (`size < PyTuple_MAXSAVESIZE` in maybe_freelist_pop), 20-item
+ * tuples are saved but never taken back: gc.get_count() then moves as python3's does.
+ * Returns: new reference, or NULL with MemoryError. */
+static OuroObject *tuple_alloc(ouro_ssize n)
+{
+    OuroObject *op = n < OU_TUPLE_MAXSAVESIZE ? freelist_pop(n) : NULL;
+    if (!op) {
+        if (n > TUPLE_MAX_ITEMS)
+            return ouro_err_no_memory();
+        op = ouro_object_alloc_var(&ouro_tuple_type, n);
+        if (!op)
+            return NULL;
+        ((OuroTuple *)op)->ob_size = n;
+    }
+    ouro_gc_track(op);
+    return op;
 }
 
 OURO_API OuroObject *ouro_tuple_new(ouro_ssize n)
@@ -39,7 +106,7 @@ OURO_API OuroObject *ouro_tuple_new(ouro_ssize n)
         return ouro_err_bad_internal_call("ouro_tuple_new");
     if (n == 0)
         return EMPTY_TUPLE;
-    return tuple_alloc(&ouro_tuple_type, n);
+    return tuple_alloc(n);
 }
 
 OURO_API OuroObject *ouro_tuple_from_array(OuroObject *const *items, ouro_ssize n)
@@ -127,13 +194,16 @@ void ou_tuple_maybe_untrack(OuroObject *t)
 
 /* ------------------------------------------------------- dealloc, traverse, clear -- */
 
+/* Also the base dealloc of tuple subclasses (subtype_dealloc): only exact tuples are
+ * saved on the free lists. */
 static void tuple_dealloc(OuroObject *op)
 {
     ouro_gc_untrack(op);
     /* Last to first, as CPython: the order in which a chain's items are released. */
     for (ouro_ssize i = OURO_TUPLE_SIZE(op); --i >= 0;)
         OURO_XDECREF(OURO_TUPLE_GET(op, i));
-    ouro_object_free(op);
+    if (!freelist_push(op))
+        ouro_object_free(op);
 }
 
 static int tuple_traverse(OuroObject *op, ouro_visitproc visit, void *arg)
