@@ -94,7 +94,9 @@ void ou_hash_init_secret(void);
     X(ou_version_info_type) X(ou_int_info_type) X(ou_float_info_type) X(ou_flags_type) \
     X(ouro_weakref_type) X(ou_weakproxy_type) X(ou_weakcallableproxy_type) \
     /* issue 8: _thread's locks (src/modules/threadmodule.c) */ \
-    X(ou_thread_lock_type) X(ou_thread_rlock_type)
+    X(ou_thread_lock_type) X(ou_thread_rlock_type) \
+    /* bytearray: append its types on this line */ \
+    /* complex: append its types on this line */
 
 /* Fixed type ids of the static types, in list order (type is 1), then the exception types:
  * a static instance (None, True, a cached small int, the empty tuple) is written as
