@@ -443,6 +443,16 @@ OURO_API OuroRuntime *ouro_runtime_new(void);
 OURO_API uint64_t ouro_runtime_free(OuroRuntime *rt);
 /* The runtime current on this thread, or NULL. Borrowed. */
 OURO_API OuroRuntime *ouro_runtime_current(void);
+/* Makes Ctrl-C (SIGINT) raise KeyboardInterrupt in the calling thread, which must be
+ * rt's, at its next instruction boundary or blocking wait, as CPython's default handler
+ * (the `ouro` command calls this; an embedding program decides). One runtime per process
+ * can catch it; ouro_runtime_free puts the previous handler back. Returns 0, or -1 (not
+ * rt's thread, another runtime catches it, or sigaction failed). */
+OURO_API int ouro_runtime_catch_sigint(OuroRuntime *rt);
+/* For C code that runs long or waits: raises KeyboardInterrupt and returns -1 if Ctrl-C
+ * was pressed for the calling thread since the last check, else 0 (CPython's
+ * PyErr_CheckSignals). */
+OURO_API int ouro_err_check_signals(void);
 
 #include "ouro/mem.h"
 #include "ouro/types.h"

@@ -115,5 +115,13 @@ if command -v python3 > /dev/null; then
         failed=$((failed + 1)); echo "FAIL cli/repl-pty"; tail -n 20 "$tmp/repl.log" | sed 's/^/    /'
     fi
 fi
+# Ctrl-C while programs run, compared with python3 under the same signal timing.
+if command -v python3 > /dev/null; then
+    if python3 "$here/sigint.py" "$ouro" > "$tmp/sigint.log" 2>&1; then
+        passed=$((passed + 1)); echo "ok   cli/sigint"
+    else
+        failed=$((failed + 1)); echo "FAIL cli/sigint"; grep -v '^ok' "$tmp/sigint.log" | head -n 20 | sed 's/^/    /'
+    fi
+fi
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

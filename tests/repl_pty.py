@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """tests/repl_pty.py OURO — drives `ouro` (no arguments) in a pseudo-terminal like a user:
 prompts, echo of values through sys.displayhook and `_`, a multi-line block, an exception
-shown without leaving (SyntaxError, NameError, KeyError in a block), a class block, sys.ps1, Ctrl-C at a prompt, and Ctrl-D. Exit status 0 when the transcript is right."""
+shown without leaving (SyntaxError, NameError, KeyError in a block), a class block, sys.ps1, Ctrl-C at a prompt, in a running loop and in a sleep, and Ctrl-D. Exit status 0 when the transcript is right."""
 import os, pty, select, sys, time
 
 def read_until(fd, marker, timeout=10.0):
@@ -90,6 +90,35 @@ def main():
     transcript += out
     if "42" not in out:
         print("after Ctrl-C: wanted 42 in %r" % out)
+        ok = False
+    # Ctrl-C while code runs: KeyboardInterrupt with a traceback, and the REPL goes on,
+    # with the program's state intact.
+    os.write(fd, b"n = 0\n")
+    transcript += read_until(fd, b"py> ")
+    os.write(fd, b"while True: n += 1\n")
+    transcript += read_until(fd, b"... ")
+    os.write(fd, b"\n")
+    time.sleep(0.5)
+    os.write(fd, b"\x03")
+    out = read_until(fd, b"py> ")
+    transcript += out
+    if "Traceback (most recent call last)" not in out or "KeyboardInterrupt" not in out:
+        print("Ctrl-C in a loop: wanted a KeyboardInterrupt traceback in %r" % out)
+        ok = False
+    os.write(fd, b"n > 0\n")
+    out = read_until(fd, b"py> ")
+    transcript += out
+    if "True" not in out:
+        print("after Ctrl-C in a loop: wanted True in %r" % out)
+        ok = False
+    # ... and in a blocking wait.
+    os.write(fd, b"import time; time.sleep(30)\n")
+    time.sleep(0.5)
+    os.write(fd, b"\x03")
+    out = read_until(fd, b"py> ", timeout=5)
+    transcript += out
+    if "KeyboardInterrupt" not in out:
+        print("Ctrl-C in sleep: wanted KeyboardInterrupt in %r" % out)
         ok = False
     os.write(fd, b"\x04")
     deadline = time.time() + 10

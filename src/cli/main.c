@@ -7,6 +7,7 @@
 #include "cli.h"
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -238,6 +239,7 @@ int main(int argc, char **argv)
         fputs("ouro: could not start the runtime\n", stderr);
         return 1;
     }
+    ouro_runtime_catch_sigint(rt); /* Ctrl-C raises KeyboardInterrupt, as CPython */
     if (!ou_interp()) {
         ou_handle_uncaught();
         ouro_runtime_free(rt);
@@ -267,12 +269,26 @@ int main(int argc, char **argv)
     uint64_t leaked = ouro_runtime_free(rt);
     /* Issue 8: daemon threads still hold memory that teardown cannot free (as in CPython):
      * end the process at once, so that no exit-time leak checker reports it. */
+    /* An uncaught KeyboardInterrupt ends the process by SIGINT, as CPython's (a shell
+     * then knows the program was interrupted); 130 if the signal does not end it. */
+    bool by_sigint = status == OU_EXIT_KEYBOARD_INTERRUPT;
+    if (by_sigint)
+        status = 130;
     if (daemons_alive) {
         fflush(NULL);
+        if (by_sigint) {
+            signal(SIGINT, SIG_DFL);
+            kill(getpid(), SIGINT);
+        }
         _exit(status);
     }
     /* Teardown check for tests: every object the program made must be gone. */
     if (leaked && getenv("OURO_REPORT_LEAKS"))
         fprintf(stderr, "ouro: %llu bytes still in use at exit\n", (unsigned long long)leaked);
+    if (by_sigint) {
+        fflush(NULL);
+        signal(SIGINT, SIG_DFL);
+        kill(getpid(), SIGINT);
+    }
     return status;
 }

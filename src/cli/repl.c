@@ -4,30 +4,15 @@
  * sys.displayhook) and prints exceptions without leaving. */
 #include "modules/modules.h"
 #include "cli.h"
+#include "runtime/runtime.h" /* Ctrl-C: ou_sigint_take */
 #include <errno.h>
 #include <poll.h>
-#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
-/* Ctrl-C at the prompt discards the current input ("KeyboardInterrupt", as CPython). While
- * code runs, SIGINT keeps its default action until the evaluation loop handles signals. */
-static volatile sig_atomic_t interrupted;
-
-static void on_sigint(int sig)
-{
-    (void)sig;
-    interrupted = 1;
-}
-
-static void set_sigint(bool catch_it)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = catch_it ? on_sigint : SIG_DFL;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL); /* no SA_RESTART: fgets returns with EINTR */
-}
+/* Ctrl-C: the `ouro` command makes SIGINT raise KeyboardInterrupt
+ * (ouro_runtime_catch_sigint): while code runs it ends the statement with a traceback; at
+ * the prompt it discards the current input ("KeyboardInterrupt", as CPython). */
 
 /* Writes the prompt sys.ps1 / sys.ps2 (str() of it): to stdout on a terminal, else to
  * stderr, as CPython without readline. */
@@ -54,29 +39,30 @@ static bool stdin_buffered(void)
 #endif
 }
 
-/* Appends one line of stdin to b; false at end of input or on Ctrl-C (interrupted). */
-static bool read_line(OuStrBuf *b)
+/* Appends one line of stdin to b. Returns 1 (a line, or the last one without its
+ * newline), 0 at end of input, -1 on Ctrl-C. */
+static int read_line(OuStrBuf *b)
 {
     char chunk[1024];
-    bool any = false;
+    bool any = false, intr = ou_sigint_take();
     /* On a terminal, wait with poll so that a Ctrl-C that lands before the read is seen
      * (stdin is unbuffered there, so what poll reports is all there is; after -i it may
      * not be, and buffered input is read first). */
-    if (isatty(fileno(stdin)) && !stdin_buffered()) {
+    if (!intr && isatty(fileno(stdin)) && !stdin_buffered()) {
         struct pollfd p = { .fd = fileno(stdin), .events = POLLIN };
-        while (!interrupted && poll(&p, 1, 200) <= 0)
+        while (!(intr = ou_sigint_take()) && poll(&p, 1, 200) <= 0)
             ;
     }
-    while (!interrupted && fgets(chunk, sizeof chunk, stdin)) {
+    while (!intr && fgets(chunk, sizeof chunk, stdin)) {
         any = true;
         size_t n = strlen(chunk);
         ou_strbuf_append(b, chunk, n);
         if (n && chunk[n - 1] == '\n')
             break;
     }
-    if (interrupted) {
+    if (intr || ou_sigint_take()) { /* fgets returns NULL when the signal interrupts it */
         clearerr(stdin);
-        return false;
+        return -1;
     }
     return any;
 }
@@ -165,15 +151,11 @@ int ou_repl_run(bool banner)
     ou_strbuf_init(&b);
     int status = -1;
     while (status < 0) {
-        /* Ctrl-C is caught from before the prompt until the line is read. */
-        interrupted = 0;
-        set_sigint(isatty(fileno(stdin)));
         prompt(b.len ? "ps2" : "ps1", b.len ? "... " : ">>> ");
         size_t before = b.len;
-        bool got = read_line(&b);
-        set_sigint(false);
-        if (!got) {
-            if (interrupted) {
+        int got = read_line(&b);
+        if (got <= 0) {
+            if (got < 0) {
                 fputs("\nKeyboardInterrupt\n", stderr);
                 b.len = 0;
                 continue;

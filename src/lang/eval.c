@@ -156,8 +156,12 @@ static OuroObject *load_name(OuFrame *f, OuroObject *name)
 
 static int handle_eval_breaker(struct OuroThreadState *ts)
 {
-    /* Issue 8: another thread asked for the GIL (src/runtime/gil.c). */
-    return ou_gil_handle_breaker(ts);
+    /* Issue 8: another thread asked for the GIL (src/runtime/gil.c). It clears the
+     * breaker first, so a Ctrl-C arriving from here on sets it again. */
+    if (ou_gil_handle_breaker(ts) < 0)
+        return -1;
+    /* Ctrl-C: KeyboardInterrupt in the thread it is meant for (src/runtime/signals.c). */
+    return ouro_err_check_signals();
 }
 /* ------------------------------------------------------------------ the loop -- */
 

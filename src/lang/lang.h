@@ -155,8 +155,10 @@ int ou_run_source(const char *src, size_t len, const char *filename, bool set_fi
 int ou_run_file(const char *path);
 /* Takes the pending exception (if any) and reports it as an uncaught one: SystemExit
  * gives its status (None 0, int, else printed and 1), others go through sys.excepthook
- * and give 1. Returns the exit status (0 when nothing was pending). */
+ * and give 1, KeyboardInterrupt OU_EXIT_KEYBOARD_INTERRUPT (the process then ends by
+ * SIGINT, as CPython's). Returns the exit status (0 when nothing was pending). */
 int ou_handle_uncaught(void);
+#define OU_EXIT_KEYBOARD_INTERRUPT (256 + 130) /* not an exit status: "die by SIGINT" */
 
 /* ------------------------------------ formatting (owner: objects/formatspec.c) -- */
 /* format(value, spec) as the builtin and FORMAT_VALUE: value.__format__(spec) with the

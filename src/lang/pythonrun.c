@@ -764,6 +764,8 @@ int ou_handle_uncaught(void)
         if (!r)
             ou_print_exception(exc);
         OURO_XDECREF(r);
+        if (ouro_object_type_check(exc, &ouro_exc_KeyboardInterrupt))
+            status = OU_EXIT_KEYBOARD_INTERRUPT;
     }
     OURO_DECREF(exc);
     return status;

@@ -258,10 +258,25 @@ static int read_line(OuTextFile *f, OuStrBuf *b, ouro_ssize limit)
 {
     ouro_ssize chars = 0;
     /* Issue 8: the first byte may block (a pipe, a terminal, input()): wait for it
-     * without the GIL (runtime/gil.h), then put it back. */
-    struct OuroThreadState *ts = ou_blocking_begin();
-    int c = getc(f->fp);
-    ou_blocking_end(ts);
+     * without the GIL (runtime/gil.h), then put it back. A signal interrupts the wait:
+     * Ctrl-C raises KeyboardInterrupt, any other signal resumes it (PEP 475). */
+    int c;
+    for (;;) {
+        struct OuroThreadState *ts = ou_blocking_begin();
+        errno = 0;
+        c = getc(f->fp);
+        int err = errno;
+        ou_blocking_end(ts);
+        if (c != EOF || !ferror(f->fp) || err != EINTR)
+            break;
+        clearerr(f->fp);
+        if (ouro_err_check_signals() < 0)
+            return -1;
+    }
+    /* End of input and Ctrl-C at once (a pipe closed as the signal came): the signal
+     * wins, as the user asked for it. */
+    if (c == EOF && ouro_err_check_signals() < 0)
+        return -1;
     if (c != EOF)
         ungetc(c, f->fp);
     while ((limit < 0 || chars < limit) && (c = getc(f->fp)) != EOF) {

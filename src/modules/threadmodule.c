@@ -71,9 +71,14 @@ static void lock_dealloc(OuroObject *o)
     ouro_object_free(o);
 }
 
+/* How often a wait that Ctrl-C may interrupt looks for it: a condition variable is not
+ * woken by signals (CPython's semaphores are). Seconds. */
+#define OU_SIGINT_POLL 0.02
+
 /* Takes the lock, waiting up to timeout seconds (< 0: for ever) without the GIL.
- * Returns true if acquired. Never fails. */
-static bool lock_take(OuLock *l, bool blocking, double timeout)
+ * Returns 1 if acquired, 0 if not, -1 with KeyboardInterrupt (intr, and Ctrl-C in the
+ * thread it interrupts: the wait ends without the lock, as CPython's). */
+static int lock_take(OuLock *l, bool blocking, double timeout, bool intr)
 {
     OuLockCore *c = l->core;
     pthread_mutex_lock(&c->mu);
@@ -97,16 +102,41 @@ static bool lock_take(OuLock *l, bool blocking, double timeout)
     }
     atomic_fetch_add(&c->refs, 1); /* the wait's own reference: see OuLockCore */
     struct OuroThreadState *ts = ou_blocking_begin();
+    bool interruptible = intr && ou_sigint_interrupts(ts), interrupted = false;
     pthread_mutex_lock(&c->mu);
     int rc = 0;
-    while (c->locked && rc != ETIMEDOUT)
-        rc = timeout < 0 ? pthread_cond_wait(&c->cv, &c->mu)
-                         : pthread_cond_timedwait(&c->cv, &c->mu, &dl);
-    bool got = !c->locked;
-    c->locked = true;
+    while (c->locked && rc != ETIMEDOUT) {
+        if (interruptible) {
+            /* Short slices, looking for Ctrl-C between them. */
+            struct timespec slice;
+            clock_gettime(CLOCK_MONOTONIC, &slice);
+            slice.tv_nsec += (long)(OU_SIGINT_POLL * 1e9);
+            if (slice.tv_nsec >= 1000000000) {
+                slice.tv_sec++;
+                slice.tv_nsec -= 1000000000;
+            }
+            bool last = timeout >= 0 && (slice.tv_sec > dl.tv_sec ||
+                                         (slice.tv_sec == dl.tv_sec && slice.tv_nsec >= dl.tv_nsec));
+            rc = pthread_cond_timedwait(&c->cv, &c->mu, last ? &dl : &slice);
+            if (rc == ETIMEDOUT && !last)
+                rc = 0;
+            if (c->locked && atomic_load(&ts->runtime->sigint_pending)) {
+                interrupted = true;
+                break;
+            }
+        } else {
+            rc = timeout < 0 ? pthread_cond_wait(&c->cv, &c->mu)
+                             : pthread_cond_timedwait(&c->cv, &c->mu, &dl);
+        }
+    }
+    bool got = !interrupted && !c->locked;
+    if (got)
+        c->locked = true;
     pthread_mutex_unlock(&c->mu);
     ou_blocking_end(ts); /* does not return at teardown: the reference is kept */
     core_decref(c);
+    if (interrupted)
+        return ouro_err_check_signals() < 0 ? -1 : lock_take(l, blocking, timeout, intr);
     return got;
 }
 
@@ -171,7 +201,8 @@ static OuroObject *lock_acquire(OuroObject *self, OuroObject *const *args, ouro_
     double timeout;
     if (parse_acquire(args, nargs, kwnames, &blocking, &timeout) < 0)
         return NULL;
-    return ouro_bool_from_long(lock_take((OuLock *)self, blocking, timeout));
+    int got = lock_take((OuLock *)self, blocking, timeout, true);
+    return got < 0 ? NULL : ouro_bool_from_long(got);
 }
 
 static OuroObject *lock_release(OuroObject *self, OuroObject *unused)
@@ -242,8 +273,9 @@ static OuroObject *rlock_acquire(OuroObject *self, OuroObject *const *args, ouro
         l->count++;
         return ouro_bool_from_long(true);
     }
-    if (!lock_take(l, blocking, timeout))
-        return ouro_bool_from_long(false);
+    int got = lock_take(l, blocking, timeout, true);
+    if (got <= 0)
+        return got < 0 ? NULL : ouro_bool_from_long(false);
     l->owner = me;
     l->count = 1;
     return ouro_bool_from_long(true);
@@ -308,7 +340,7 @@ static OuroObject *rlock_acquire_restore(OuroObject *self, OuroObject *state)
     uint64_t owner = ouro_int_as_uint64(OURO_TUPLE_ITEMS(state)[1]);
     if (ouro_err_occurred())
         return NULL;
-    lock_take(l, true, -1);
+    lock_take(l, true, -1, false); /* not interruptible, as CPython's _acquire_restore */
     l->owner = (unsigned long)owner;
     l->count = (unsigned long)count;
     return OURO_NEWREF(OURO_NONE);

@@ -78,10 +78,17 @@ static OuroObject *t_sleep(OuroObject *s, OuroObject *arg)
         dl.tv_sec++;
         dl.tv_nsec -= 1000000000;
     }
-    struct OuroThreadState *ts = ou_blocking_begin();
-    while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &dl, NULL) == EINTR)
-        ;
-    ou_blocking_end(ts);
+    for (;;) {
+        struct OuroThreadState *ts = ou_blocking_begin();
+        int rc = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &dl, NULL);
+        ou_blocking_end(ts);
+        if (rc != EINTR)
+            break;
+        /* A signal: Ctrl-C ends the sleep with KeyboardInterrupt (PEP 475: any other
+         * signal just resumes it). */
+        if (ouro_err_check_signals() < 0)
+            return NULL;
+    }
     return OURO_NEWREF(OURO_NONE);
 }
 

@@ -61,6 +61,7 @@ OURO_API OuroRuntime *ouro_runtime_new(void)
 OURO_API uint64_t ouro_runtime_free(OuroRuntime *rt)
 {
     OU_ASSERT(ou_current.tstate && ou_current.tstate->runtime == rt);
+    ou_signals_release(rt);
     /* Issue 8: from here on no other thread runs (the language already did this after
      * threading._shutdown; embedders without the language get it here). */
     ou_gil_finalize(rt);

@@ -26,6 +26,21 @@ struct OuroRuntime {
     /* Issue 8: the GIL (src/runtime/gil.h), created with the runtime, in use from the
      * first thread start. */
     struct OuGil *gil;
+    /* Ctrl-C (src/runtime/signals.c): set by the SIGINT handler, taken by the thread it
+     * interrupts (sigint_tstate, NULL while the runtime does not catch SIGINT). */
+    _Atomic int sigint_pending;
+    _Atomic(struct OuroThreadState *) sigint_tstate;
 };
+
+/* ---------------------------------------------------------------- signals.c -- */
+/* Puts back the SIGINT handler that ouro_runtime_catch_sigint replaced, if rt caught it.
+ * Never fails. */
+void ou_signals_release(OuroRuntime *rt);
+/* Whether Ctrl-C is delivered to ts as KeyboardInterrupt (its blocking waits must then
+ * wake up to look). Never fails. */
+bool ou_sigint_interrupts(const struct OuroThreadState *ts);
+/* Takes a pending Ctrl-C meant for the calling thread: true if there was one (the caller
+ * reacts itself, as the REPL at its prompt). Never fails. */
+bool ou_sigint_take(void);
 
 #endif

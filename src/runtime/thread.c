@@ -2,6 +2,7 @@
  * (created for the thread, released when it ends) and the C API to run Python from a
  * thread C created. Narrative: docs/design/gil.md. */
 #include "gil.h"
+#include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <sys/syscall.h>
@@ -101,7 +102,14 @@ int ou_thread_start(void (*fn)(void *arg), void *arg, unsigned long *ident)
     rt->gil->nthreads++;
     pthread_mutex_unlock(&rt->gil->mutex);
     pthread_t tid;
+    /* The new thread blocks SIGINT (it inherits this mask): Ctrl-C must reach the thread
+     * it interrupts, and wake that thread's blocking wait (src/runtime/signals.c). */
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &block, &old);
     int rc = pthread_create(&tid, &attr, thread_main, b);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
     pthread_attr_destroy(&attr);
     if (rc) {
         tstate_unlink(rt, ts);
