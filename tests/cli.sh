@@ -26,10 +26,10 @@ check version 0 "ouro 0.1.0" "" -- "$ouro" --version
 check version-V 0 "ouro 0.1.0" "" -- "$ouro" -V
 check help 0 "$("$ouro" -h | head -n 1)" "" -- sh -c "\"$ouro\" -h | head -n 1"
 check bad-option 2 "" "Unknown option: -z
-usage: ouro [option] ... [-c cmd | file | -] [arg] ...
+usage: ouro [option] ... [-c cmd | -m mod | file | -] [arg] ...
 Try \`ouro -h' for more information." -- "$ouro" -z
 check c-missing 2 "" "Argument expected for the -c option
-usage: ouro [option] ... [-c cmd | file | -] [arg] ...
+usage: ouro [option] ... [-c cmd | -m mod | file | -] [arg] ...
 Try \`ouro -h' for more information." -- "$ouro" -c
 check c-argv 0 "['-c', 'a', 'b']" "" -- "$ouro" -c 'import sys; print(sys.argv)' a b
 check c-status-0 0 "hi" "" -- "$ouro" -c 'print("hi")'
@@ -115,6 +115,27 @@ if command -v python3 > /dev/null; then
         failed=$((failed + 1)); echo "FAIL cli/repl-pty"; tail -n 20 "$tmp/repl.log" | sed 's/^/    /'
     fi
 fi
+# -m: a module or a package's __main__ from sys.path (the working directory first), with
+# CPython's messages when there is nothing to run.
+mkdir -p "$tmp/mods/pkg" "$tmp/mods/nomain"
+ouro_abs="$(cd "$(dirname "$ouro")" && pwd)/$(basename "$ouro")"
+printf 'import sys\nprint(__name__, sys.argv[1:], sys.argv[0].endswith("mmod.py"))\n' > "$tmp/mods/mmod.py"
+printf 'print("pkg init")\n' > "$tmp/mods/pkg/__init__.py"
+printf 'import sys\nprint("pkg main", __name__, sys.argv[1:])\n' > "$tmp/mods/pkg/__main__.py"
+printf 'print("sub", __name__)\n' > "$tmp/mods/pkg/sub.py"
+: > "$tmp/mods/nomain/__init__.py"
+check m-module 0 "__main__ ['a', 'b'] True" "" -- sh -c "cd '$tmp/mods' && '$ouro_abs' -m mmod a b"
+check m-package 0 "pkg init
+pkg main __main__ ['x']" "" -- sh -c "cd '$tmp/mods' && '$ouro_abs' -m pkg x"
+check m-submodule 0 "pkg init
+sub __main__" "" -- sh -c "cd '$tmp/mods' && '$ouro_abs' -m pkg.sub"
+check m-missing 1 "" "ouro: No module named nope" -- "$ouro" -m nope
+check m-no-main 1 "" "ouro: No module named nomain.__main__; 'nomain' is a package and cannot be directly executed" -- sh -c "cd '$tmp/mods' && '$ouro_abs' -m nomain"
+check m-builtin 1 "" "ouro: No code object available for gc" -- "$ouro" -m gc
+check m-not-package 1 "mmod [] False" "ouro: Error while finding module specification for 'mmod.x' (ModuleNotFoundError: __path__ attribute not found on 'mmod' while trying to find 'mmod.x')" -- sh -c "cd '$tmp/mods' && '$ouro_abs' -m mmod.x"
+check m-arg-missing 2 "" "Argument expected for the -m option
+usage: ouro [option] ... [-c cmd | -m mod | file | -] [arg] ...
+Try \`ouro -h' for more information." -- "$ouro" -m
 # Ctrl-C while programs run, compared with python3 under the same signal timing.
 if command -v python3 > /dev/null; then
     if python3 "$here/sigint.py" "$ouro" > "$tmp/sigint.log" 2>&1; then

@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char usage_line[] = "usage: ouro [option] ... [-c cmd | file | -] [arg] ...\n";
+static const char usage_line[] = "usage: ouro [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
 
 static int usage(FILE *f)
 {
@@ -23,6 +23,7 @@ static int usage(FILE *f)
               "-c cmd : program passed in as string (terminates option list)\n"
               "-h     : print this help message and exit (also -? or --help)\n"
               "-i     : inspect interactively after running script\n"
+              "-m mod : run library module as a script (terminates option list)\n"
               "-u     : unbuffered stdout and stderr\n"
               "-B -E -I -O -OO -q -s -S, -X opt, -W arg: accepted and ignored\n"
               "-V     : print the ouro version number and exit (also --version)\n"
@@ -36,6 +37,7 @@ static int usage(FILE *f)
 typedef struct Options {
     bool interactive;          /* -i */
     const char *command;       /* -c CODE */
+    const char *module;        /* -m MODULE */
     const char *script;        /* a path, "-" for stdin, or NULL */
     int argc;                  /* sys.argv */
     char **argv;
@@ -71,18 +73,16 @@ static int parse_options(int argc, char **argv, Options *o)
             i++;
             continue;
         }
-        if (strncmp(a, "-c", 2) == 0) {
-            if (a[2]) {
-                o->command = a + 2;
-            } else if (i + 1 < argc) {
-                o->command = argv[++i];
-            } else {
-                fputs("Argument expected for the -c option\n", stderr);
+        if (strncmp(a, "-c", 2) == 0 || strncmp(a, "-m", 2) == 0) {
+            const char *arg = a[2] ? a + 2 : i + 1 < argc ? argv[++i] : NULL;
+            if (!arg) {
+                fprintf(stderr, "Argument expected for the %.2s option\n", a);
                 fputs(usage_line, stderr);
                 fputs("Try `ouro -h' for more information.\n", stderr);
                 return 2;
             }
-            /* the rest are sys.argv[1:], argv[0] is "-c" */
+            *(a[1] == 'c' ? &o->command : &o->module) = arg;
+            /* the rest are sys.argv[1:]; argv[0] becomes "-c", or the module's path */
             o->argc = argc - i;
             o->argv = argv + i;
             return -1;
@@ -176,9 +176,46 @@ static int read_all(FILE *fp, OuStrBuf *b)
     return b->failed ? -1 : 0;
 }
 
+/* `-m name`: runs the module's file as __main__, with sys.path[0] the working directory
+ * and sys.argv[0] the file, as CPython's runpy. Returns the exit status. */
+static int run_module(Options *o)
+{
+    static char dash_m[] = "-m";
+    char cwd[PATH_MAX];
+    o->argv[0] = dash_m; /* while the module is looked for, as CPython */
+    if (ou_sys_set_argv(o->argc, o->argv, getcwd(cwd, sizeof cwd) ? cwd : "") < 0)
+        return ou_handle_uncaught();
+    OuroObject *name = ouro_str_from_cstr(o->module);
+    OuroObject *path = name ? ou_import_main_path(name) : NULL;
+    OURO_XDECREF(name);
+    if (!path) {
+        if (!ouro_err_matches(&ouro_exc_ImportError) ||
+            ouro_err_matches(&ouro_exc_ModuleNotFoundError))
+            return ou_handle_uncaught(); /* a package's own error: its traceback */
+        OuroObject *e = ouro_err_fetch(), *msg = ouro_object_str(e);
+        fprintf(stderr, "ouro: %s\n", msg ? ouro_str_utf8(msg) : "No module named");
+        OURO_XDECREF(msg);
+        OURO_DECREF(e);
+        ouro_err_clear();
+        return 1;
+    }
+    OuroObject *argv = ou_sys_get("argv");
+    int rc = argv && ouro_list_check(argv) ? ouro_list_set_item(argv, 0, OURO_NEWREF(path)) : 0;
+    if (rc == 0)
+        rc = ou_run_file(ouro_str_utf8(path));
+    OURO_DECREF(path);
+    if (rc == -2) {
+        fprintf(stderr, "ouro: can't open file: [Errno %d] %s\n", errno, strerror(errno));
+        return 2;
+    }
+    return rc < 0 ? ou_handle_uncaught() : 0;
+}
+
 /* Runs the program the options name. Returns the exit status. */
 static int run_program(Options *o)
 {
+    if (o->module)
+        return run_module(o);
     if (o->command) {
         static char dash_c[] = "-c";
         o->argv[0] = dash_c;
@@ -250,7 +287,7 @@ int main(int argc, char **argv)
         ouro_runtime_free(rt);
         return status ? status : 1;
     }
-    bool repl_only = !o.command && !o.script && isatty(fileno(stdin));
+    bool repl_only = !o.command && !o.module && !o.script && isatty(fileno(stdin));
     if (repl_only) {
         char *argv0[] = { (char *)"", NULL };
         if (ou_sys_set_argv(1, argv0, "") < 0)

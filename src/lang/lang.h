@@ -134,6 +134,11 @@ typedef struct OuInterp {
 OuInterp *ou_interp(void);
 /* import name (absolute, dotted): built-in modules, then NAME.py on sys.path. */
 OuroObject *ou_import_module(OuroObject *name);
+/* For `ouro -m name`: the source file to run as __main__ (new str): NAME.py, or a
+ * package's __main__.py once the package is imported (parents first, as CPython's
+ * runpy). NULL with ImportError carrying CPython's -m message, or another exception
+ * raised by a package's code. */
+OuroObject *ou_import_main_path(OuroObject *name);
 /* IMPORT_NAME / __import__: name relative to globals' package when level > 0 ("from . import
  * x"); returns the top-level package for `import a.b` (fromlist None or empty), else the
  * module itself. (owner: modules/import.c) */

@@ -292,6 +292,102 @@ OuroObject *ou_import_module(OuroObject *name)
     return m;
 }
 
+/* Sets ImportError(message) for `ouro -m` (the command prints it after "ouro: "). */
+static OuroObject *main_error(const char *fmt, OuroObject *a, OuroObject *b)
+{
+    OuroObject *msg = ouro_str_from_format(fmt, a, b);
+    if (msg) {
+        ouro_err_set_object(&ouro_exc_ImportError, msg);
+        OURO_DECREF(msg);
+    }
+    return NULL;
+}
+
+OuroObject *ou_import_main_path(OuroObject *name)
+{
+    OuInterp *in = ou_interp();
+    if (!in)
+        return NULL;
+    const char *s = ouro_str_utf8(name), *dot = strrchr(s, '.');
+    OuroObject *search;
+    if (dot) { /* the parent package is imported first, as CPython's runpy does */
+        OuroObject *pname = ouro_str_from_utf8(s, (size_t)(dot - s));
+        OuroObject *parent = pname ? ou_import_module(pname) : NULL;
+        if (!parent) {
+            OURO_XDECREF(pname);
+            if (ouro_err_matches(&ouro_exc_ModuleNotFoundError)) {
+                OuroObject *e = ouro_err_fetch(), *why = ouro_object_str(e);
+                OURO_DECREF(e);
+                if (why)
+                    main_error("Error while finding module specification for '%U' "
+                               "(ModuleNotFoundError: %U)", name, why);
+                OURO_XDECREF(why);
+            }
+            return NULL;
+        }
+        search = ouro_object_getattr_str(parent, "__path__");
+        OURO_DECREF(parent);
+        if (!search) {
+            ouro_err_clear();
+            OuroObject *msg = ouro_str_from_format(
+                "Error while finding module specification for '%U' (ModuleNotFoundError: "
+                "__path__ attribute not found on '%U' while trying to find '%U')", name, pname,
+                name);
+            if (msg) {
+                ouro_err_set_object(&ouro_exc_ImportError, msg);
+                OURO_DECREF(msg);
+            }
+            OURO_DECREF(pname);
+            return NULL;
+        }
+        OURO_DECREF(pname);
+    } else {
+        /* A built-in module (imported already, as sys, or not yet) has no source. */
+        OuroObject *b = ouro_dict_get_item_with_error(in->modules, name);
+        bool has_file = false;
+        if (b && b != OURO_NONE) {
+            OuroObject *f = ouro_object_getattr_str(b, "__file__");
+            has_file = f != NULL;
+            OURO_XDECREF(f);
+            ouro_err_clear();
+            OURO_INCREF(b);
+        } else {
+            b = ouro_err_occurred() ? NULL : ou_import_builtin(name);
+        }
+        if (b) {
+            OURO_DECREF(b);
+            if (!has_file)
+                return main_error("No code object available for %U", name, NULL);
+        }
+        if (ouro_err_occurred())
+            return NULL;
+        search = ouro_dict_get_item_str(in->sys_dict, "path");
+        OURO_XINCREF(search);
+    }
+    OuroObject *pkgdir;
+    OuroObject *path = find_source(search, dot ? dot + 1 : s, &pkgdir);
+    OURO_XDECREF(search);
+    if (!path)
+        return ouro_err_occurred() ? NULL : main_error("No module named %U", name, NULL);
+    if (!pkgdir)
+        return path;
+    /* A package runs its __main__ submodule, after the package itself is imported. */
+    OURO_DECREF(path);
+    OuroObject *pkg = ou_import_module(name);
+    if (!pkg) {
+        OURO_DECREF(pkgdir);
+        return NULL;
+    }
+    OURO_DECREF(pkg);
+    OuroObject *main = ouro_str_from_format("%U/__main__.py", pkgdir);
+    OURO_DECREF(pkgdir);
+    if (main && is_file(ouro_str_utf8(main)))
+        return main;
+    OURO_XDECREF(main);
+    return main_error("No module named %U.__main__; '%U' is a package and cannot be directly "
+                      "executed", name, name);
+}
+
 /* The package that relative imports of globals resolve against (new str), or NULL. */
 static OuroObject *package_of(OuroObject *globals)
 {
