@@ -1282,6 +1282,10 @@ dispatch:
         if (!r)
             goto error;
         PUSH(r);
+        /* As CPython 3.11 after a call into C: a signal that came during it (Ctrl-C out of
+           a wait, _thread.interrupt_main) is raised here, inside the caller's try. */
+        if (OU_UNLIKELY(ts->eval_breaker) && handle_eval_breaker(ts) < 0)
+            goto error;
         DISPATCH();
     }
     TARGET(CALL_FUNCTION_EX) {

@@ -4,6 +4,7 @@
 #include "runtime/gil.h"
 #include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -498,7 +499,34 @@ static OuroObject *th_stack_size(OuroObject *self, OuroObject *const *args, ouro
     return ouro_int_from_int64(0); /* the default: threads get 8 MiB stacks */
 }
 
+/* interrupt_main(signum=SIGINT, /): as if the signal had arrived. Only SIGINT has a
+ * Python-level handler in ouro (KeyboardInterrupt, when the runtime catches it); for any
+ * other valid signal there is nothing to run, as CPython with no handler installed.
+ * Returns None, or NULL with TypeError/ValueError. */
+static OuroObject *th_interrupt_main(OuroObject *m, OuroObject *const *args, ouro_ssize nargs)
+{
+    if (ou_builtin_check_nargs("interrupt_main", nargs, 0, 1) < 0)
+        return NULL;
+    long long signum = SIGINT;
+    if (nargs == 1) {
+        OuroObject *i = ouro_number_index(args[0]);
+        if (!i)
+            return NULL;
+        signum = ouro_int_as_int64(i);
+        OURO_DECREF(i);
+        if (signum == -1 && ouro_err_occurred())
+            return NULL;
+    }
+    if (signum < 1 || signum >= NSIG)
+        return ouro_err_format(&ouro_exc_ValueError, "signal number out of range");
+    if (signum == SIGINT)
+        ou_signals_interrupt_main(ou_tstate()->runtime);
+    return OURO_NEWREF(OURO_NONE);
+}
+
 static const OuroMethodDef thread_functions[] = {
+    { "interrupt_main", OURO_METH(th_interrupt_main), OURO_METH_FASTCALL,
+      "Simulate the arrival of the given signal (SIGINT by default) in the main thread." },
     { "start_new_thread", OURO_METH(th_start_new_thread), OURO_METH_FASTCALL,
       "Start a new thread and return its identifier." },
     { "start_new", OURO_METH(th_start_new_thread), OURO_METH_FASTCALL,

@@ -39,6 +39,9 @@ void ou_signals_release(OuroRuntime *rt);
 /* Whether Ctrl-C is delivered to ts as KeyboardInterrupt (its blocking waits must then
  * wake up to look). Never fails. */
 bool ou_sigint_interrupts(const struct OuroThreadState *ts);
+/* As if Ctrl-C had been pressed (_thread.interrupt_main): nothing when rt does not catch
+ * SIGINT, as CPython when SIGINT has no Python handler. Never fails. */
+void ou_signals_interrupt_main(OuroRuntime *rt);
 /* Takes a pending Ctrl-C meant for the calling thread: true if there was one (the caller
  * reacts itself, as the REPL at its prompt). Never fails. */
 bool ou_sigint_take(void);

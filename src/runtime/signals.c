@@ -16,16 +16,27 @@
 static _Atomic(OuroRuntime *) sigint_target;
 static struct sigaction sigint_previous; /* written only while no handler is ours */
 
+/* Records a Ctrl-C for rt's interrupted thread. Async-signal-safe (atomics only). */
+static void trip(OuroRuntime *rt)
+{
+    struct OuroThreadState *ts = atomic_load(&rt->sigint_tstate);
+    if (!ts)
+        return; /* rt does not catch SIGINT */
+    atomic_store(&rt->sigint_pending, 1);
+    atomic_store(&ts->eval_breaker, 1);
+}
+
 static void on_sigint(int sig)
 {
     (void)sig;
     OuroRuntime *rt = atomic_load(&sigint_target);
-    if (!rt)
-        return;
-    atomic_store(&rt->sigint_pending, 1);
-    struct OuroThreadState *ts = atomic_load(&rt->sigint_tstate);
-    if (ts)
-        atomic_store(&ts->eval_breaker, 1);
+    if (rt)
+        trip(rt);
+}
+
+void ou_signals_interrupt_main(OuroRuntime *rt)
+{
+    trip(rt);
 }
 
 OURO_API int ouro_runtime_catch_sigint(OuroRuntime *rt)
