@@ -3,6 +3,7 @@
 #define OURO_TYPES_H
 #include "int.h"
 #include "float.h"
+#include "complex.h"
 #include "str.h"
 #include "bytes.h"
 #include "tuple.h"

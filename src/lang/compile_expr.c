@@ -81,7 +81,8 @@ static int fold_ok(int op, OuroObject *a, OuroObject *b)
 static int is_foldable_constant(OuroObject *v)
 {
     OuroType *t = OURO_TYPE(v);
-    return t == &ouro_int_type || t == &ouro_float_type || t == &ouro_str_type ||
+    return t == &ouro_int_type || t == &ouro_float_type || t == &ouro_complex_type ||
+           t == &ouro_str_type ||
            t == &ouro_bytes_type || t == &ouro_bool_type || t == &ouro_tuple_type ||
            v == OURO_NONE || v == OURO_ELLIPSIS;
 }

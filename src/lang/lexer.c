@@ -449,8 +449,10 @@ static int scan_decimal_tail(OuLexer *lx, bool seen_dot)
             return -1;
         c = peekc(lx, 0);
     }
-    if (c == 'j' || c == 'J')
+    if (c == 'j' || c == 'J') {
         lx->pos++;
+        return end_of_number(lx, "imaginary");
+    }
     return end_of_number(lx, "decimal");
 }
 

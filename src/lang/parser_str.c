@@ -14,15 +14,17 @@ OuExpr *ou_p_number(OuParser *p, const OuToken *t)
     const char *s = p->src + t->start;
     size_t n = t->len;
     OuLoc loc = ou_p_tokloc(t);
-    if ((s[n - 1] | 32) == 'j')
-        return ou_p_error_at(p, &ouro_exc_SyntaxError, &loc,
-                             "complex numbers are not supported");
-    bool is_float = false;
+    bool imaginary = (s[n - 1] | 32) == 'j', is_float = false;
+    if (imaginary)
+        n--; /* 3j, 1.5J, 1e3j, 1_0j: the float before the j is the imaginary part */
     if (!(n > 1 && s[0] == '0' && ((s[1] | 32) == 'x' || (s[1] | 32) == 'o' || (s[1] | 32) == 'b')))
         for (size_t i = 0; i < n; i++)
             if (s[i] == '.' || (s[i] | 32) == 'e')
                 is_float = true;
-    OuroObject *v = is_float ? ouro_float_from_string(s, n) : ouro_int_from_string(s, n, 0);
+    OuroObject *v = is_float || imaginary ? ouro_float_from_string(s, n)
+                                          : ouro_int_from_string(s, n, 0);
+    if (v && imaginary)
+        OURO_SETREF(v, ouro_complex_from_doubles(0.0, ouro_float_value(v)));
     if (!v) {
         /* e.g. the limit on decimal digits: CPython reports it as a SyntaxError. */
         OuroObject *exc = ouro_err_fetch();

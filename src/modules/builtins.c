@@ -474,6 +474,9 @@ static OuroObject *builtin_sum(OuroObject *self, OuroObject *const *args, ouro_s
         if (ouro_bytes_check(acc))
             return ouro_err_format(&ouro_exc_TypeError,
                                    "sum() can't sum bytes [use b''.join(seq) instead]");
+        if (ouro_bytearray_check(acc))
+            return ouro_err_format(&ouro_exc_TypeError,
+                                   "sum() can't sum bytearray [use b''.join(seq) instead]");
         OURO_INCREF(acc);
     }
     OuroObject *it = ouro_object_get_iter(a[0]);
@@ -701,6 +704,10 @@ static OuroObject *builtin_ord(OuroObject *self, OuroObject *const *args, ouro_s
         n = ouro_bytes_length(o);
         if (n == 1)
             return ouro_int_from_int64((unsigned char)ouro_bytes_data(o)[0]);
+    } else if (ouro_bytearray_check(o)) {
+        n = ouro_bytearray_length(o);
+        if (n == 1)
+            return ouro_int_from_int64((unsigned char)ouro_bytearray_data(o)[0]);
     } else {
         return ouro_err_format(&ouro_exc_TypeError,
                                "ord() expected string of length 1, but %s found",

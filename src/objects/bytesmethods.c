@@ -1,6 +1,8 @@
-/* src/objects/bytesmethods.c — the methods of bytes (ou_bytes_methods), with CPython
- * 3.11's results and messages. "Bytes-like" arguments are bytes objects for now (no
- * bytearray or memoryview yet). Character classes are ASCII, as CPython's bytes. */
+/* src/objects/bytesmethods.c — the methods that bytes and bytearray share (CPython's
+ * stringlib, one implementation for both), with CPython 3.11's results and messages. They
+ * read self and their arguments as (pointer, length) through ou_bl_* (strimpl.h) and build
+ * results of self's kind: bytes for bytes, a new bytearray for bytearray. Character
+ * classes are ASCII, as CPython's. */
 #include "objects/strimpl.h"
 
 #include <stdio.h>
@@ -8,16 +10,38 @@
 
 /* ===================================================================== helpers ===== */
 
+/* A bytes holding a copy of p[0..n). New reference, or NULL. */
 static OuroObject *make_bytes(const char *p, ouro_ssize n)
 {
     return ouro_bytes_from_data(p, (size_t)n);
 }
 
+/* A bytearray holding a copy of p[0..n). New reference, or NULL. */
+static OuroObject *make_bytearray(const char *p, ouro_ssize n)
+{
+    return ouro_bytearray_from_data(p, (size_t)n);
+}
+
+/* A result of self's kind holding a copy of p[0..n). New reference, or NULL. */
+static OuroObject *make(OuroObject *self, const char *p, ouro_ssize n)
+{
+    return ou_bl_is_bytearray(self) ? make_bytearray(p, n) : make_bytes(p, n);
+}
+
+/* A result of self's kind with n uninitialized bytes, written through ou_bl_data.
+ * New reference, or NULL. */
+static OuroObject *alloc_like(OuroObject *self, ouro_ssize n)
+{
+    return ou_bl_is_bytearray(self) ? ou_bytearray_alloc(n) : ou_bytes_alloc(n);
+}
+
+/* The unchanged value as a result: bytes itself (an exact bytes of a subclass), a new
+ * bytearray (a bytearray method never returns self). New reference, or NULL. */
 static OuroObject *exact(OuroObject *b)
 {
     if (ouro_is_type(b, &ouro_bytes_type))
         return OURO_NEWREF(b);
-    return make_bytes(ou_bytes_data(b), ou_bytes_size(b));
+    return make(b, ou_bl_data(b), ou_bl_size(b));
 }
 
 static OuroObject *bool_result(bool v)
@@ -27,7 +51,7 @@ static OuroObject *bool_result(bool v)
 
 static bool need_bytes(OuroObject *o)
 {
-    if (ouro_bytes_check(o))
+    if (ou_bl_check(o))
         return true;
     ouro_err_format(&ouro_exc_TypeError, "a bytes-like object is required, not '%s'",
                     OURO_TYPE_NAME(o));
@@ -64,14 +88,14 @@ static int needle(OuroObject *sub, char *one, const char **p, ouro_ssize *n)
         *n = 1;
         return 0;
     }
-    if (!ouro_bytes_check(sub)) {
+    if (!ou_bl_check(sub)) {
         ouro_err_format(&ouro_exc_TypeError,
                         "argument should be integer or bytes-like object, not '%s'",
                         OURO_TYPE_NAME(sub));
         return -1;
     }
-    *p = ou_bytes_data(sub);
-    *n = ou_bytes_size(sub);
+    *p = ou_bl_data(sub);
+    *n = ou_bl_size(sub);
     return 0;
 }
 
@@ -85,10 +109,10 @@ static ouro_ssize find_impl(OuroObject *self, const char *name, OuroObject *cons
     if (ou_arg_find_range(name, args, nargs, &start, &end) < 0 ||
         needle(args[0], &one, &np, &nn) < 0)
         return -2;
-    ou_adjust_indices(&start, &end, ou_bytes_size(self));
+    ou_adjust_indices(&start, &end, ou_bl_size(self));
     if (end - start < nn)
         return -1;
-    const char *d = ou_bytes_data(self) + start;
+    const char *d = ou_bl_data(self) + start;
     ouro_ssize r = (reverse ? ou_sl_rfind : ou_sl_find)(d, end - start, np, nn);
     return r < 0 ? -1 : start + r;
 }
@@ -129,24 +153,24 @@ static OuroObject *bytes_count(OuroObject *self, OuroObject *const *args, ouro_s
     if (ou_arg_find_range("count", args, nargs, &start, &end) < 0 ||
         needle(args[0], &one, &np, &nn) < 0)
         return NULL;
-    ou_adjust_indices(&start, &end, ou_bytes_size(self));
+    ou_adjust_indices(&start, &end, ou_bl_size(self));
     if (end - start < nn)
         return ouro_int_from_ssize(0);
     if (nn == 0)
         return ouro_int_from_ssize(end - start + 1);
     return ouro_int_from_ssize(
-        ou_sl_count(ou_bytes_data(self) + start, end - start, np, nn, INT64_MAX));
+        ou_sl_count(ou_bl_data(self) + start, end - start, np, nn, INT64_MAX));
 }
 
 static int tailmatch(OuroObject *self, OuroObject *sub, ouro_ssize start, ouro_ssize end,
                      bool at_end)
 {
-    ou_adjust_indices(&start, &end, ou_bytes_size(self));
-    ouro_ssize n = ou_bytes_size(sub);
+    ou_adjust_indices(&start, &end, ou_bl_size(self));
+    ouro_ssize n = ou_bl_size(sub);
     if (end - n < start)
         return 0;
-    const char *p = ou_bytes_data(self) + (at_end ? end - n : start);
-    return memcmp(p, ou_bytes_data(sub), (size_t)n) == 0;
+    const char *p = ou_bl_data(self) + (at_end ? end - n : start);
+    return memcmp(p, ou_bl_data(sub), (size_t)n) == 0;
 }
 
 static OuroObject *starts_ends(OuroObject *self, const char *name, OuroObject *const *args,
@@ -166,7 +190,7 @@ static OuroObject *starts_ends(OuroObject *self, const char *name, OuroObject *c
         }
         return bool_result(false);
     }
-    if (!ouro_bytes_check(x))
+    if (!ou_bl_check(x))
         return ouro_err_format(&ouro_exc_TypeError,
                                "%s first arg must be bytes or a tuple of bytes, not %s", name,
                                OURO_TYPE_NAME(x));
@@ -186,9 +210,9 @@ static OuroObject *bytes_removeprefix(OuroObject *self, OuroObject *arg)
 {
     if (!need_bytes(arg))
         return NULL;
-    ouro_ssize n = ou_bytes_size(self), k = ou_bytes_size(arg);
-    if (k && k <= n && memcmp(ou_bytes_data(self), ou_bytes_data(arg), (size_t)k) == 0)
-        return make_bytes(ou_bytes_data(self) + k, n - k);
+    ouro_ssize n = ou_bl_size(self), k = ou_bl_size(arg);
+    if (k && k <= n && memcmp(ou_bl_data(self), ou_bl_data(arg), (size_t)k) == 0)
+        return make(self, ou_bl_data(self) + k, n - k);
     return exact(self);
 }
 
@@ -196,9 +220,9 @@ static OuroObject *bytes_removesuffix(OuroObject *self, OuroObject *arg)
 {
     if (!need_bytes(arg))
         return NULL;
-    ouro_ssize n = ou_bytes_size(self), k = ou_bytes_size(arg);
-    if (k && k <= n && memcmp(ou_bytes_data(self) + n - k, ou_bytes_data(arg), (size_t)k) == 0)
-        return make_bytes(ou_bytes_data(self), n - k);
+    ouro_ssize n = ou_bl_size(self), k = ou_bl_size(arg);
+    if (k && k <= n && memcmp(ou_bl_data(self) + n - k, ou_bl_data(arg), (size_t)k) == 0)
+        return make(self, ou_bl_data(self), n - k);
     return exact(self);
 }
 
@@ -206,8 +230,8 @@ static OuroObject *bytes_removesuffix(OuroObject *self, OuroObject *arg)
 
 static OuroObject *split_whitespace(OuroObject *self, ouro_ssize maxcount, bool reverse)
 {
-    const char *s = ou_bytes_data(self);
-    ouro_ssize n = ou_bytes_size(self);
+    const char *s = ou_bl_data(self);
+    ouro_ssize n = ou_bl_size(self);
     bool isexact = ouro_is_type(self, &ouro_bytes_type);
     OuroObject *list = ouro_list_new(0);
     if (!list)
@@ -227,12 +251,12 @@ static OuroObject *split_whitespace(OuroObject *self, ouro_ssize maxcount, bool 
                     goto error;
                 break;
             }
-            if (ou_sl_append_steal(list, make_bytes(s + j, i - j)) < 0)
+            if (ou_sl_append_steal(list, make(self, s + j, i - j)) < 0)
                 goto error;
         }
         while (i < n && b_space((unsigned char)s[i]))
             i++;
-        if (i < n && ou_sl_append_steal(list, make_bytes(s + i, n - i)) < 0)
+        if (i < n && ou_sl_append_steal(list, make(self, s + i, n - i)) < 0)
             goto error;
         return list;
     }
@@ -250,12 +274,12 @@ static OuroObject *split_whitespace(OuroObject *self, ouro_ssize maxcount, bool 
                 goto error;
             break;
         }
-        if (ou_sl_append_steal(list, make_bytes(s + i, j - i)) < 0)
+        if (ou_sl_append_steal(list, make(self, s + i, j - i)) < 0)
             goto error;
     }
     while (i > 0 && b_space((unsigned char)s[i - 1]))
         i--;
-    if (i > 0 && ou_sl_append_steal(list, make_bytes(s, i)) < 0)
+    if (i > 0 && ou_sl_append_steal(list, make(self, s, i)) < 0)
         goto error;
     if (ouro_list_reverse(list) < 0)
         goto error;
@@ -282,13 +306,14 @@ static OuroObject *split_impl(OuroObject *self, const char *name, OuroObject *co
         return split_whitespace(self, maxsplit, reverse);
     if (!need_bytes(sep))
         return NULL;
-    if (ou_bytes_size(sep) == 0) {
+    if (ou_bl_size(sep) == 0) {
         ouro_err_set_string(&ouro_exc_ValueError, "empty separator");
         return NULL;
     }
-    return ou_sl_split_sep(self, ou_bytes_data(self), ou_bytes_size(self), ou_bytes_data(sep),
-                           ou_bytes_size(sep), maxsplit, reverse,
-                           ouro_is_type(self, &ouro_bytes_type), make_bytes);
+    return ou_sl_split_sep(self, ou_bl_data(self), ou_bl_size(self), ou_bl_data(sep),
+                           ou_bl_size(sep), maxsplit, reverse,
+                           ouro_is_type(self, &ouro_bytes_type),
+                           ou_bl_is_bytearray(self) ? make_bytearray : make_bytes);
 }
 
 static OuroObject *bytes_split(OuroObject *self, OuroObject *const *args, ouro_ssize nargs,
@@ -311,8 +336,8 @@ static OuroObject *bytes_splitlines(OuroObject *self, OuroObject *const *args, o
     if (ou_arg_parse_kw("splitlines", args, nargs, kwnames, kwlist, 1, a) < 0 ||
         (a[0] && ou_arg_ssize(a[0], &keepends) < 0))
         return NULL;
-    const char *s = ou_bytes_data(self);
-    ouro_ssize n = ou_bytes_size(self), i = 0;
+    const char *s = ou_bl_data(self);
+    ouro_ssize n = ou_bl_size(self), i = 0;
     OuroObject *list = ouro_list_new(0);
     if (!list)
         return NULL;
@@ -326,7 +351,7 @@ static OuroObject *bytes_splitlines(OuroObject *self, OuroObject *const *args, o
             if (keepends)
                 eol = i;
         }
-        if (ou_sl_append_steal(list, make_bytes(s + start, eol - start)) < 0) {
+        if (ou_sl_append_steal(list, make(self, s + start, eol - start)) < 0) {
             OURO_DECREF(list);
             return NULL;
         }
@@ -338,22 +363,24 @@ static OuroObject *partition_impl(OuroObject *self, OuroObject *sep, bool revers
 {
     if (!need_bytes(sep))
         return NULL;
-    ouro_ssize n = ou_bytes_size(self), k = ou_bytes_size(sep);
+    ouro_ssize n = ou_bl_size(self), k = ou_bl_size(sep);
     if (k == 0) {
         ouro_err_set_string(&ouro_exc_ValueError, "empty separator");
         return NULL;
     }
-    const char *s = ou_bytes_data(self);
-    ouro_ssize pos = (reverse ? ou_sl_rfind : ou_sl_find)(s, n, ou_bytes_data(sep), k);
+    const char *s = ou_bl_data(self);
+    ouro_ssize pos = (reverse ? ou_sl_rfind : ou_sl_find)(s, n, ou_bl_data(sep), k);
     OuroObject *parts[3], *r = NULL;
     if (pos < 0) {
         parts[reverse ? 2 : 0] = exact(self);
-        parts[1] = make_bytes("", 0);
-        parts[reverse ? 0 : 2] = make_bytes("", 0);
+        parts[1] = make(self, "", 0);
+        parts[reverse ? 0 : 2] = make(self, "", 0);
     } else {
-        parts[0] = make_bytes(s, pos);
-        parts[1] = exact(sep);
-        parts[2] = make_bytes(s + pos + k, n - pos - k);
+        parts[0] = make(self, s, pos);
+        /* bytes gives a bytearray separator back as it is (CPython's buffer object). */
+        parts[1] = ou_bl_is_bytearray(self) ? make(self, ou_bl_data(sep), k)
+                 : ou_bl_is_bytearray(sep) ? OURO_NEWREF(sep) : exact(sep);
+        parts[2] = make(self, s + pos + k, n - pos - k);
     }
     if (parts[0] && parts[1] && parts[2])
         r = ouro_tuple_pack(3, parts[0], parts[1], parts[2]);
@@ -379,35 +406,35 @@ static OuroObject *bytes_join(OuroObject *self, OuroObject *iterable)
     ouro_ssize n;
     if (ou_sl_fast_sequence(iterable, "can only join an iterable", &seq, &items, &n) < 0)
         return NULL;
-    ouro_ssize seplen = ou_bytes_size(self), total = 0;
+    ouro_ssize seplen = ou_bl_size(self), total = 0;
     for (ouro_ssize i = 0; i < n; i++) {
-        if (!ouro_bytes_check(items[i])) {
+        if (!ou_bl_check(items[i])) {
             ouro_err_format(&ouro_exc_TypeError,
                             "sequence item %zd: expected a bytes-like object, %s found", i,
                             OURO_TYPE_NAME(items[i]));
             goto done;
         }
-        ouro_ssize add = ou_bytes_size(items[i]) + (i ? seplen : 0);
+        ouro_ssize add = ou_bl_size(items[i]) + (i ? seplen : 0);
         if (total > INT64_MAX / 2 - add) {
             ouro_err_set_string(&ouro_exc_OverflowError, "join() result is too long");
             goto done;
         }
         total += add;
     }
-    if (n == 1 && ouro_is_type(items[0], &ouro_bytes_type)) {
+    if (n == 1 && ouro_is_type(items[0], &ouro_bytes_type) && !ou_bl_is_bytearray(self)) {
         r = OURO_NEWREF(items[0]);
         goto done;
     }
-    if (!(r = ou_bytes_alloc(total)))
+    if (!(r = alloc_like(self, total)))
         goto done;
-    char *o = ou_bytes_data(r);
+    char *o = ou_bl_data(r);
     for (ouro_ssize i = 0; i < n; i++) {
         if (i) {
-            memcpy(o, ou_bytes_data(self), (size_t)seplen);
+            memcpy(o, ou_bl_data(self), (size_t)seplen);
             o += seplen;
         }
-        memcpy(o, ou_bytes_data(items[i]), (size_t)ou_bytes_size(items[i]));
-        o += ou_bytes_size(items[i]);
+        memcpy(o, ou_bl_data(items[i]), (size_t)ou_bl_size(items[i]));
+        o += ou_bl_size(items[i]);
     }
 done:
     OURO_DECREF(seq);
@@ -424,22 +451,22 @@ static OuroObject *strip_impl(OuroObject *self, const char *name, OuroObject *co
         return NULL;
     bool set[256] = {false};
     if (chars)
-        for (ouro_ssize i = 0; i < ou_bytes_size(chars); i++)
-            set[(unsigned char)ou_bytes_data(chars)[i]] = true;
+        for (ouro_ssize i = 0; i < ou_bl_size(chars); i++)
+            set[(unsigned char)ou_bl_data(chars)[i]] = true;
     else
         for (unsigned c = 0; c < 256; c++)
             set[c] = b_space(c);
-    const unsigned char *s = (const unsigned char *)ou_bytes_data(self);
-    ouro_ssize i = 0, j = ou_bytes_size(self);
+    const unsigned char *s = (const unsigned char *)ou_bl_data(self);
+    ouro_ssize i = 0, j = ou_bl_size(self);
     if (where & 1)
         while (i < j && set[s[i]])
             i++;
     if (where & 2)
         while (j > i && set[s[j - 1]])
             j--;
-    if (i == 0 && j == ou_bytes_size(self))
+    if (i == 0 && j == ou_bl_size(self))
         return exact(self);
-    return make_bytes((const char *)s + i, j - i);
+    return make(self, (const char *)s + i, j - i);
 }
 
 static OuroObject *bytes_strip(OuroObject *self, OuroObject *const *args, ouro_ssize nargs)
@@ -467,8 +494,8 @@ static OuroObject *bytes_replace(OuroObject *self, OuroObject *const *args, ouro
         return NULL;
     if (count < 0)
         count = INT64_MAX;
-    const char *s = ou_bytes_data(self), *o = ou_bytes_data(args[0]), *nw = ou_bytes_data(args[1]);
-    ouro_ssize n = ou_bytes_size(self), on = ou_bytes_size(args[0]), nn = ou_bytes_size(args[1]);
+    const char *s = ou_bl_data(self), *o = ou_bl_data(args[0]), *nw = ou_bl_data(args[1]);
+    ouro_ssize n = ou_bl_size(self), on = ou_bl_size(args[0]), nn = ou_bl_size(args[1]);
     ouro_ssize found = on == 0 ? (n + 1 < count ? n + 1 : count) : ou_sl_count(s, n, o, on, count);
     if (found == 0)
         return exact(self);
@@ -476,10 +503,10 @@ static OuroObject *bytes_replace(OuroObject *self, OuroObject *const *args, ouro
         ouro_err_set_string(&ouro_exc_OverflowError, "replace bytes is too long");
         return NULL;
     }
-    OuroObject *r = ou_bytes_alloc(n + found * (nn - on));
+    OuroObject *r = alloc_like(self, n + found * (nn - on));
     if (!r)
         return NULL;
-    char *out = ou_bytes_data(r);
+    char *out = ou_bl_data(r);
     ouro_ssize i = 0;
     for (ouro_ssize k = 0; k < found; k++) {
         ouro_ssize j = on == 0 ? 0 : ou_sl_find(s + i, n - i, o, on);
@@ -501,12 +528,12 @@ enum { B_LOWER, B_UPPER, B_SWAP, B_TITLE, B_CAPITALIZE };
 
 static OuroObject *change_case(OuroObject *self, int mode)
 {
-    ouro_ssize n = ou_bytes_size(self);
-    OuroObject *r = ou_bytes_alloc(n);
+    ouro_ssize n = ou_bl_size(self);
+    OuroObject *r = alloc_like(self, n);
     if (!r)
         return NULL;
-    const unsigned char *s = (const unsigned char *)ou_bytes_data(self);
-    unsigned char *o = (unsigned char *)ou_bytes_data(r);
+    const unsigned char *s = (const unsigned char *)ou_bl_data(self);
+    unsigned char *o = (unsigned char *)ou_bl_data(r);
     bool prev_cased = false;
     for (ouro_ssize i = 0; i < n; i++) {
         unsigned c = s[i];
@@ -532,8 +559,8 @@ static OuroObject *bytes_capitalize(OuroObject *self, OuroObject *unused) { retu
 
 static OuroObject *all_of(OuroObject *self, bool (*pred)(unsigned))
 {
-    const unsigned char *s = (const unsigned char *)ou_bytes_data(self);
-    ouro_ssize n = ou_bytes_size(self);
+    const unsigned char *s = (const unsigned char *)ou_bl_data(self);
+    ouro_ssize n = ou_bl_size(self);
     if (n == 0)
         return bool_result(false);
     for (ouro_ssize i = 0; i < n; i++)
@@ -549,8 +576,8 @@ static OuroObject *bytes_isspace(OuroObject *self, OuroObject *unused) { return 
 
 static OuroObject *bytes_isascii(OuroObject *self, OuroObject *unused)
 {
-    const unsigned char *s = (const unsigned char *)ou_bytes_data(self);
-    for (ouro_ssize i = 0; i < ou_bytes_size(self); i++)
+    const unsigned char *s = (const unsigned char *)ou_bl_data(self);
+    for (ouro_ssize i = 0; i < ou_bl_size(self); i++)
         if (s[i] >= 0x80)
             return bool_result(false);
     return bool_result(true);
@@ -558,9 +585,9 @@ static OuroObject *bytes_isascii(OuroObject *self, OuroObject *unused)
 
 static OuroObject *cased_test(OuroObject *self, bool want_lower)
 {
-    const unsigned char *s = (const unsigned char *)ou_bytes_data(self);
+    const unsigned char *s = (const unsigned char *)ou_bl_data(self);
     bool cased = false;
-    for (ouro_ssize i = 0; i < ou_bytes_size(self); i++) {
+    for (ouro_ssize i = 0; i < ou_bl_size(self); i++) {
         if (want_lower ? b_upper(s[i]) : b_lower(s[i]))
             return bool_result(false);
         if (want_lower ? b_lower(s[i]) : b_upper(s[i]))
@@ -574,9 +601,9 @@ static OuroObject *bytes_isupper(OuroObject *self, OuroObject *unused) { return 
 
 static OuroObject *bytes_istitle(OuroObject *self, OuroObject *unused)
 {
-    const unsigned char *s = (const unsigned char *)ou_bytes_data(self);
+    const unsigned char *s = (const unsigned char *)ou_bl_data(self);
     bool cased = false, prev = false;
-    for (ouro_ssize i = 0; i < ou_bytes_size(self); i++) {
+    for (ouro_ssize i = 0; i < ou_bl_size(self); i++) {
         if (b_upper(s[i])) {
             if (prev)
                 return bool_result(false);
@@ -602,13 +629,13 @@ static OuroObject *pad(OuroObject *self, ouro_ssize left, ouro_ssize right, char
         right = 0;
     if (left == 0 && right == 0)
         return exact(self);
-    ouro_ssize n = ou_bytes_size(self);
-    OuroObject *r = ou_bytes_alloc(left + n + right);
+    ouro_ssize n = ou_bl_size(self);
+    OuroObject *r = alloc_like(self, left + n + right);
     if (!r)
         return NULL;
-    char *o = ou_bytes_data(r);
+    char *o = ou_bl_data(r);
     memset(o, fill, (size_t)left);
-    memcpy(o + left, ou_bytes_data(self), (size_t)n);
+    memcpy(o + left, ou_bl_data(self), (size_t)n);
     memset(o + left + n, fill, (size_t)right);
     return r;
 }
@@ -620,13 +647,13 @@ static int pad_args(const char *name, OuroObject *const *args, ouro_ssize nargs,
         return -1;
     *fill = ' ';
     if (nargs > 1) {
-        if (!ouro_bytes_check(args[1]) || ou_bytes_size(args[1]) != 1) {
+        if (!ou_bl_check(args[1]) || ou_bl_size(args[1]) != 1) {
             ouro_err_format(&ouro_exc_TypeError,
                             "%s() argument 2 must be a byte string of length 1, not %s", name,
                             OURO_TYPE_NAME(args[1]));
             return -1;
         }
-        *fill = ou_bytes_data(args[1])[0];
+        *fill = ou_bl_data(args[1])[0];
     }
     return 0;
 }
@@ -637,7 +664,7 @@ static OuroObject *bytes_center(OuroObject *self, OuroObject *const *args, ouro_
     char fill;
     if (pad_args("center", args, nargs, &width, &fill) < 0)
         return NULL;
-    ouro_ssize marg = width - ou_bytes_size(self);
+    ouro_ssize marg = width - ou_bl_size(self);
     if (marg <= 0)
         return exact(self);
     ouro_ssize left = marg / 2 + (marg & width & 1);
@@ -650,7 +677,7 @@ static OuroObject *bytes_ljust(OuroObject *self, OuroObject *const *args, ouro_s
     char fill;
     if (pad_args("ljust", args, nargs, &width, &fill) < 0)
         return NULL;
-    return pad(self, 0, width - ou_bytes_size(self), fill);
+    return pad(self, 0, width - ou_bl_size(self), fill);
 }
 
 static OuroObject *bytes_rjust(OuroObject *self, OuroObject *const *args, ouro_ssize nargs)
@@ -659,7 +686,7 @@ static OuroObject *bytes_rjust(OuroObject *self, OuroObject *const *args, ouro_s
     char fill;
     if (pad_args("rjust", args, nargs, &width, &fill) < 0)
         return NULL;
-    return pad(self, width - ou_bytes_size(self), 0, fill);
+    return pad(self, width - ou_bl_size(self), 0, fill);
 }
 
 static OuroObject *bytes_zfill(OuroObject *self, OuroObject *arg)
@@ -667,12 +694,12 @@ static OuroObject *bytes_zfill(OuroObject *self, OuroObject *arg)
     ouro_ssize width;
     if (ou_arg_ssize(arg, &width) < 0)
         return NULL;
-    ouro_ssize fill = width - ou_bytes_size(self);
+    ouro_ssize fill = width - ou_bl_size(self);
     if (fill <= 0)
         return exact(self);
     OuroObject *r = pad(self, fill, 0, '0');
     if (r) {
-        char *o = ou_bytes_data(r);
+        char *o = ou_bl_data(r);
         if (o[fill] == '+' || o[fill] == '-') {
             o[0] = o[fill];
             o[fill] = '0';
@@ -692,7 +719,7 @@ static OuroObject *bytes_decode(OuroObject *self, OuroObject *const *args, ouro_
         return NULL;
     if (ou_codec_args("decode", a[0], a[1]) < 0)
         return NULL;
-    return ou_str_decode(ou_bytes_data(self), (size_t)ou_bytes_size(self), a[0], a[1]);
+    return ou_str_decode(ou_bl_data(self), (size_t)ou_bl_size(self), a[0], a[1]);
 }
 
 /* hex([sep[, bytes_per_sep]]): sep every |bytes_per_sep| bytes, counted from the right
@@ -713,7 +740,9 @@ static OuroObject *bytes_hex(OuroObject *self, OuroObject *const *args, ouro_ssi
         if (ouro_str_check(a[0]))
             len = ou_str_len(a[0]);
         else if (ouro_bytes_check(a[0]))
-            len = ou_bytes_size(a[0]);
+            len = ou_bl_size(a[0]);
+        else if (ouro_bytearray_check(a[0]))   /* it has a len(), but is refused later */
+            return ouro_err_format(&ouro_exc_TypeError, "sep must be str or bytes.");
         else
             return ouro_err_format(&ouro_exc_TypeError, "object of type '%s' has no len()",
                                    OURO_TYPE_NAME(a[0]));
@@ -721,14 +750,14 @@ static OuroObject *bytes_hex(OuroObject *self, OuroObject *const *args, ouro_ssi
             ouro_err_set_string(&ouro_exc_ValueError, "sep must be length 1.");
             return NULL;
         }
-        const char *sd = ouro_str_check(a[0]) ? ou_str_data(a[0]) : ou_bytes_data(a[0]);
+        const char *sd = ouro_str_check(a[0]) ? ou_str_data(a[0]) : ou_bl_data(a[0]);
         if ((unsigned char)sd[0] >= 0x80) {
             ouro_err_set_string(&ouro_exc_ValueError, "sep must be ASCII.");
             return NULL;
         }
         sep = sd[0];
     }
-    ouro_ssize n = ou_bytes_size(self);
+    ouro_ssize n = ou_bl_size(self);
     ouro_ssize group = per < 0 ? -per : per;
     ouro_ssize nseps = sep && group && n ? (n - 1) / group : 0;
     if (!sep || !group)
@@ -739,7 +768,7 @@ static OuroObject *bytes_hex(OuroObject *self, OuroObject *const *args, ouro_ssi
     if (!r)
         return NULL;
     static const char hex[] = "0123456789abcdef";
-    const unsigned char *s = (const unsigned char *)ou_bytes_data(self);
+    const unsigned char *s = (const unsigned char *)ou_bl_data(self);
     char *o = ou_str_data(r);
     for (ouro_ssize i = 0; i < n; i++) {
         /* A separator goes before byte i when a group boundary falls there. */
@@ -768,7 +797,7 @@ static OuroObject *bytes_fromhex(OuroObject *type, OuroObject *arg)
     OuroObject *r = ou_bytes_alloc(n / 2);
     if (!r)
         return NULL;
-    unsigned char *o = (unsigned char *)ou_bytes_data(r);
+    unsigned char *o = (unsigned char *)ou_bl_data(r);
     while (i < n) {
         if (b_space(s[i])) {
             i++;
@@ -785,9 +814,10 @@ static OuroObject *bytes_fromhex(OuroObject *type, OuroObject *arg)
         o[k++] = (unsigned char)(hi * 16 + lo);
         i += 2;
     }
-    OuroObject *out = make_bytes(ou_bytes_data(r), k);
+    bool ba = type == (OuroObject *)&ouro_bytearray_type;
+    OuroObject *out = (ba ? make_bytearray : make_bytes)(ou_bl_data(r), k);
     OURO_DECREF(r);
-    if (out && type != (OuroObject *)&ouro_bytes_type) {
+    if (out && !ba && type != (OuroObject *)&ouro_bytes_type) {
         OuroObject *args1 = ouro_tuple_pack(1, out);
         OURO_DECREF(out);
         out = args1 ? ouro_object_call(type, args1, NULL) : NULL;
@@ -796,50 +826,186 @@ static OuroObject *bytes_fromhex(OuroObject *type, OuroObject *arg)
     return out;
 }
 
+/* ============================================ translate, maketrans, expandtabs ====== */
+
+/* translate(table, /, delete=b''): drops the bytes of delete, then maps each remaining
+ * byte through table (a bytes-like of 256, or None for the identity). */
+static OuroObject *bytes_translate(OuroObject *self, OuroObject *const *args, ouro_ssize nargs,
+                                   OuroObject *kwnames)
+{
+    static const char *const kwlist[] = {"table", "delete"};
+    OuroObject *a[2];
+    if (ou_arg_parse_kw("translate", args, nargs, kwnames, kwlist, 2, a) < 0)
+        return NULL;
+    if (!a[0])
+        return ouro_err_format(&ouro_exc_TypeError,
+                               "translate() takes at least 1 positional argument (0 given)");
+    OuroObject *table = a[0] == OURO_NONE ? NULL : a[0];
+    if ((table && !need_bytes(table)) || (a[1] && !need_bytes(a[1])))
+        return NULL;
+    if (table && ou_bl_size(table) != 256) {
+        ouro_err_set_string(&ouro_exc_ValueError, "translation table must be 256 characters long");
+        return NULL;
+    }
+    unsigned char map[256];
+    bool drop[256] = {false};
+    for (unsigned c = 0; c < 256; c++)
+        map[c] = table ? (unsigned char)ou_bl_data(table)[c] : (unsigned char)c;
+    ouro_ssize ndel = a[1] ? ou_bl_size(a[1]) : 0;
+    for (ouro_ssize i = 0; i < ndel; i++)
+        drop[(unsigned char)ou_bl_data(a[1])[i]] = true;
+    const unsigned char *s = (const unsigned char *)ou_bl_data(self);
+    ouro_ssize n = ou_bl_size(self), kept = 0;
+    for (ouro_ssize i = 0; i < n; i++)
+        kept += !drop[s[i]];
+    if (!table && kept == n)
+        return exact(self);
+    OuroObject *r = alloc_like(self, kept);
+    if (!r)
+        return NULL;
+    unsigned char *o = (unsigned char *)ou_bl_data(r);
+    for (ouro_ssize i = 0; i < n; i++)
+        if (!drop[s[i]])
+            *o++ = map[s[i]];
+    return r;
+}
+
+/* bytes.maketrans(frm, to) (a static method of both types): the 256-byte identity table
+ * with frm[i] mapped to to[i]. Always a bytes. */
+static OuroObject *bytes_maketrans(OuroObject *unused, OuroObject *const *args, ouro_ssize nargs)
+{
+    if (ou_arg_clinic_count("maketrans", nargs, 2, 2) < 0 || !need_bytes(args[0]) ||
+        !need_bytes(args[1]))
+        return NULL;
+    ouro_ssize n = ou_bl_size(args[0]);
+    if (n != ou_bl_size(args[1])) {
+        ouro_err_set_string(&ouro_exc_ValueError, "maketrans arguments must have same length");
+        return NULL;
+    }
+    OuroObject *r = ou_bytes_alloc(256);
+    if (!r)
+        return NULL;
+    unsigned char *o = (unsigned char *)ou_bytes_data(r);
+    for (unsigned c = 0; c < 256; c++)
+        o[c] = (unsigned char)c;
+    for (ouro_ssize i = 0; i < n; i++)
+        o[(unsigned char)ou_bl_data(args[0])[i]] = (unsigned char)ou_bl_data(args[1])[i];
+    return r;
+}
+
+/* expandtabs(tabsize=8): each tab becomes spaces up to the next multiple of tabsize
+ * (nothing when tabsize <= 0); \n and \r restart the column. Two passes: size, fill. */
+static OuroObject *bytes_expandtabs(OuroObject *self, OuroObject *const *args, ouro_ssize nargs,
+                                    OuroObject *kwnames)
+{
+    ouro_ssize tabsize;
+    if (ou_arg_tabsize(args, nargs, kwnames, &tabsize) < 0)
+        return NULL;
+    const char *s = ou_bl_data(self);
+    ouro_ssize n = ou_bl_size(self), total = 0, col = 0;
+    if (!memchr(s, '\t', (size_t)n))
+        return exact(self);
+    for (int pass = 0; pass < 2; pass++) {
+        char *o = NULL;
+        OuroObject *r = NULL;
+        if (pass == 1) {
+            if (!(r = alloc_like(self, total)))
+                return NULL;
+            o = ou_bl_data(r);
+        }
+        col = 0;
+        for (ouro_ssize i = 0; i < n; i++) {
+            ouro_ssize add = 1;
+            if (s[i] == '\t') {
+                add = tabsize > 0 ? tabsize - col % tabsize : 0;
+                col += add;
+                if (o)
+                    memset(o, ' ', (size_t)add);
+            } else {
+                col = s[i] == '\n' || s[i] == '\r' ? 0 : col + 1;
+                if (o)
+                    *o = s[i];
+            }
+            if (o)
+                o += add;
+            else if (total > INT64_MAX / 2 - add) {
+                ouro_err_set_string(&ouro_exc_OverflowError, "result too long");
+                return NULL;
+            }
+            total += pass == 0 ? add : 0;
+        }
+        if (r)
+            return r;
+    }
+    return NULL;
+}
+
 /* ================================================================ the table ====== */
 
 #define FAST OURO_METH_FASTCALL
 #define FASTKW (OURO_METH_FASTCALL | OURO_METH_KEYWORDS)
 
-const OuroMethodDef ou_bytes_methods[] = {
-    {"capitalize", OURO_METH(bytes_capitalize), OURO_METH_NOARGS, "B.capitalize() -> copy of B"},
-    {"center", OURO_METH(bytes_center), FAST, "Return a centered string of length width."},
-    {"count", OURO_METH(bytes_count), FAST, "Return the number of non-overlapping occurrences of subsection sub."},
-    {"decode", OURO_METH(bytes_decode), FASTKW, "Decode the bytes using the codec registered for encoding."},
-    {"endswith", OURO_METH(bytes_endswith), FAST, "Return True if B ends with the specified suffix, False otherwise."},
-    {"find", OURO_METH(bytes_find), FAST, "Return the lowest index in B where subsection sub is found."},
-    {"fromhex", OURO_METH(bytes_fromhex), OURO_METH_O | OURO_METH_CLASS, "Create a bytes object from a string of hexadecimal numbers."},
-    {"hex", OURO_METH(bytes_hex), FASTKW, "Create a string of hexadecimal numbers from a bytes object."},
-    {"index", OURO_METH(bytes_index), FAST, "Return the lowest index in B where subsection sub is found."},
-    {"isalnum", OURO_METH(bytes_isalnum), OURO_METH_NOARGS, "B.isalnum() -> bool"},
-    {"isalpha", OURO_METH(bytes_isalpha), OURO_METH_NOARGS, "B.isalpha() -> bool"},
-    {"isascii", OURO_METH(bytes_isascii), OURO_METH_NOARGS, "B.isascii() -> bool"},
-    {"isdigit", OURO_METH(bytes_isdigit), OURO_METH_NOARGS, "B.isdigit() -> bool"},
-    {"islower", OURO_METH(bytes_islower), OURO_METH_NOARGS, "B.islower() -> bool"},
-    {"isspace", OURO_METH(bytes_isspace), OURO_METH_NOARGS, "B.isspace() -> bool"},
-    {"istitle", OURO_METH(bytes_istitle), OURO_METH_NOARGS, "B.istitle() -> bool"},
-    {"isupper", OURO_METH(bytes_isupper), OURO_METH_NOARGS, "B.isupper() -> bool"},
-    {"join", OURO_METH(bytes_join), OURO_METH_O, "Concatenate any number of bytes objects."},
-    {"ljust", OURO_METH(bytes_ljust), FAST, "Return a left-justified string of length width."},
-    {"lower", OURO_METH(bytes_lower), OURO_METH_NOARGS, "B.lower() -> copy of B"},
-    {"lstrip", OURO_METH(bytes_lstrip), FAST, "Strip leading bytes contained in the argument."},
-    {"partition", OURO_METH(bytes_partition), OURO_METH_O, "Partition the bytes into three parts using the given separator."},
-    {"removeprefix", OURO_METH(bytes_removeprefix), OURO_METH_O, "Return a bytes object with the given prefix string removed if present."},
-    {"removesuffix", OURO_METH(bytes_removesuffix), OURO_METH_O, "Return a bytes object with the given suffix string removed if present."},
-    {"replace", OURO_METH(bytes_replace), FAST, "Return a copy with all occurrences of substring old replaced by new."},
-    {"rfind", OURO_METH(bytes_rfind), FAST, "Return the highest index in B where subsection sub is found."},
-    {"rindex", OURO_METH(bytes_rindex), FAST, "Return the highest index in B where subsection sub is found."},
-    {"rjust", OURO_METH(bytes_rjust), FAST, "Return a right-justified string of length width."},
-    {"rpartition", OURO_METH(bytes_rpartition), OURO_METH_O, "Partition the bytes into three parts using the given separator."},
-    {"rsplit", OURO_METH(bytes_rsplit), FASTKW, "Return a list of the sections in the bytes, using sep as the delimiter."},
-    {"rstrip", OURO_METH(bytes_rstrip), FAST, "Strip trailing bytes contained in the argument."},
-    {"split", OURO_METH(bytes_split), FASTKW, "Return a list of the sections in the bytes, using sep as the delimiter."},
-    {"splitlines", OURO_METH(bytes_splitlines), FASTKW, "Return a list of the lines in the bytes, breaking at line boundaries."},
-    {"startswith", OURO_METH(bytes_startswith), FAST, "Return True if B starts with the specified prefix, False otherwise."},
-    {"strip", OURO_METH(bytes_strip), FAST, "Strip leading and trailing bytes contained in the argument."},
-    {"swapcase", OURO_METH(bytes_swapcase), OURO_METH_NOARGS, "B.swapcase() -> copy of B"},
-    {"title", OURO_METH(bytes_title), OURO_METH_NOARGS, "B.title() -> copy of B"},
-    {"upper", OURO_METH(bytes_upper), OURO_METH_NOARGS, "B.upper() -> copy of B"},
+/* The entries both types share (bytes.fromhex builds a bytearray for bytearray). */
+#define SHARED_METHODS \
+    {"capitalize", OURO_METH(bytes_capitalize), OURO_METH_NOARGS, "B.capitalize() -> copy of B"}, \
+    {"center", OURO_METH(bytes_center), FAST, "Return a centered string of length width."}, \
+    {"count", OURO_METH(bytes_count), FAST, "Return the number of non-overlapping occurrences of subsection sub."}, \
+    {"decode", OURO_METH(bytes_decode), FASTKW, "Decode the bytes using the codec registered for encoding."}, \
+    {"endswith", OURO_METH(bytes_endswith), FAST, "Return True if B ends with the specified suffix, False otherwise."}, \
+    {"expandtabs", OURO_METH(bytes_expandtabs), FASTKW, "Return a copy where all tab characters are expanded using spaces."}, \
+    {"find", OURO_METH(bytes_find), FAST, "Return the lowest index in B where subsection sub is found."}, \
+    {"fromhex", OURO_METH(bytes_fromhex), OURO_METH_O | OURO_METH_CLASS, "Create a bytes object from a string of hexadecimal numbers."}, \
+    {"hex", OURO_METH(bytes_hex), FASTKW, "Create a string of hexadecimal numbers from a bytes object."}, \
+    {"index", OURO_METH(bytes_index), FAST, "Return the lowest index in B where subsection sub is found."}, \
+    {"isalnum", OURO_METH(bytes_isalnum), OURO_METH_NOARGS, "B.isalnum() -> bool"}, \
+    {"isalpha", OURO_METH(bytes_isalpha), OURO_METH_NOARGS, "B.isalpha() -> bool"}, \
+    {"isascii", OURO_METH(bytes_isascii), OURO_METH_NOARGS, "B.isascii() -> bool"}, \
+    {"isdigit", OURO_METH(bytes_isdigit), OURO_METH_NOARGS, "B.isdigit() -> bool"}, \
+    {"islower", OURO_METH(bytes_islower), OURO_METH_NOARGS, "B.islower() -> bool"}, \
+    {"isspace", OURO_METH(bytes_isspace), OURO_METH_NOARGS, "B.isspace() -> bool"}, \
+    {"istitle", OURO_METH(bytes_istitle), OURO_METH_NOARGS, "B.istitle() -> bool"}, \
+    {"isupper", OURO_METH(bytes_isupper), OURO_METH_NOARGS, "B.isupper() -> bool"}, \
+    {"join", OURO_METH(bytes_join), OURO_METH_O, "Concatenate any number of bytes objects."}, \
+    {"ljust", OURO_METH(bytes_ljust), FAST, "Return a left-justified string of length width."}, \
+    {"lower", OURO_METH(bytes_lower), OURO_METH_NOARGS, "B.lower() -> copy of B"}, \
+    {"lstrip", OURO_METH(bytes_lstrip), FAST, "Strip leading bytes contained in the argument."}, \
+    {"maketrans", OURO_METH(bytes_maketrans), FAST | OURO_METH_STATIC, "Return a translation table usable for the bytes or bytearray translate method."}, \
+    {"partition", OURO_METH(bytes_partition), OURO_METH_O, "Partition the bytes into three parts using the given separator."}, \
+    {"removeprefix", OURO_METH(bytes_removeprefix), OURO_METH_O, "Return a bytes object with the given prefix string removed if present."}, \
+    {"removesuffix", OURO_METH(bytes_removesuffix), OURO_METH_O, "Return a bytes object with the given suffix string removed if present."}, \
+    {"replace", OURO_METH(bytes_replace), FAST, "Return a copy with all occurrences of substring old replaced by new."}, \
+    {"rfind", OURO_METH(bytes_rfind), FAST, "Return the highest index in B where subsection sub is found."}, \
+    {"rindex", OURO_METH(bytes_rindex), FAST, "Return the highest index in B where subsection sub is found."}, \
+    {"rjust", OURO_METH(bytes_rjust), FAST, "Return a right-justified string of length width."}, \
+    {"rpartition", OURO_METH(bytes_rpartition), OURO_METH_O, "Partition the bytes into three parts using the given separator."}, \
+    {"rsplit", OURO_METH(bytes_rsplit), FASTKW, "Return a list of the sections in the bytes, using sep as the delimiter."}, \
+    {"rstrip", OURO_METH(bytes_rstrip), FAST, "Strip trailing bytes contained in the argument."}, \
+    {"split", OURO_METH(bytes_split), FASTKW, "Return a list of the sections in the bytes, using sep as the delimiter."}, \
+    {"splitlines", OURO_METH(bytes_splitlines), FASTKW, "Return a list of the lines in the bytes, breaking at line boundaries."}, \
+    {"startswith", OURO_METH(bytes_startswith), FAST, "Return True if B starts with the specified prefix, False otherwise."}, \
+    {"strip", OURO_METH(bytes_strip), FAST, "Strip leading and trailing bytes contained in the argument."}, \
+    {"swapcase", OURO_METH(bytes_swapcase), OURO_METH_NOARGS, "B.swapcase() -> copy of B"}, \
+    {"title", OURO_METH(bytes_title), OURO_METH_NOARGS, "B.title() -> copy of B"}, \
+    {"translate", OURO_METH(bytes_translate), FASTKW, "Return a copy with each character mapped by the given translation table."}, \
+    {"upper", OURO_METH(bytes_upper), OURO_METH_NOARGS, "B.upper() -> copy of B"}, \
     {"zfill", OURO_METH(bytes_zfill), OURO_METH_O, "Pad a numeric string with zeros on the left, to fill a field of the given width."},
+
+const OuroMethodDef ou_bytes_methods[] = {
+    SHARED_METHODS
+    {NULL, NULL, 0, NULL},
+};
+
+const OuroMethodDef ou_bytearray_methods[] = {
+    {"__alloc__", OURO_METH(ou_bytearray_alloc_method), OURO_METH_NOARGS, "B.__alloc__() -> int\n\nReturn the number of bytes actually allocated."},
+    {"__sizeof__", OURO_METH(ou_bytearray_sizeof), OURO_METH_NOARGS, "Returns the size of the bytearray object in memory, in bytes."},
+    {"append", OURO_METH(ou_bytearray_append), OURO_METH_O, "Append a single item to the end of the bytearray."},
+    {"clear", OURO_METH(ou_bytearray_clear), OURO_METH_NOARGS, "Remove all items from the bytearray."},
+    {"copy", OURO_METH(ou_bytearray_copy), OURO_METH_NOARGS, "Return a copy of B."},
+    {"extend", OURO_METH(ou_bytearray_extend), OURO_METH_O, "Append all the items from the iterator or sequence to the end of the bytearray."},
+    {"insert", OURO_METH(ou_bytearray_insert), FAST, "Insert a single item into the bytearray before the given index."},
+    {"pop", OURO_METH(ou_bytearray_pop), FAST, "Remove and return a single item from B."},
+    {"remove", OURO_METH(ou_bytearray_remove), OURO_METH_O, "Remove the first occurrence of a value in the bytearray."},
+    {"reverse", OURO_METH(ou_bytearray_reverse), OURO_METH_NOARGS, "Reverse the order of the values in B in place."},
+    SHARED_METHODS
     {NULL, NULL, 0, NULL},
 };

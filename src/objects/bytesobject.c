@@ -1,6 +1,7 @@
 /* src/objects/bytesobject.c — bytes: immutable byte strings, data inline after a 24-byte
  * header (layout in strimpl.h), a cached hash equal to str's for the same ASCII text (both
- * are SipHash-1-3 of the bytes, strhash.c). Methods: bytesmethods.c. */
+ * are SipHash-1-3 of the bytes, strhash.c). Methods: bytesmethods.c. The comparison,
+ * `in` and the iterator serve bytearray too. */
 #include "objects/strimpl.h"
 
 #include <string.h>
@@ -38,10 +39,10 @@ ouro_ssize ouro_bytes_length(OuroObject *b) { return ou_bytes_size(b); }
 
 OuroObject *ouro_bytes_concat(OuroObject *a, OuroObject *b)
 {
-    if (!ouro_bytes_check(a) || !ouro_bytes_check(b))
+    if (!ouro_bytes_check(a) || !ou_bl_check(b))
         return ouro_err_format(&ouro_exc_TypeError, "can't concat %s to %s", OURO_TYPE_NAME(b),
                                OURO_TYPE_NAME(a));
-    ouro_ssize na = ou_bytes_size(a), nb = ou_bytes_size(b);
+    ouro_ssize na = ou_bytes_size(a), nb = ou_bl_size(b);
     if (nb == 0 && ouro_is_type(a, &ouro_bytes_type))
         return OURO_NEWREF(a);
     if (na == 0 && ouro_is_type(b, &ouro_bytes_type))
@@ -52,7 +53,7 @@ OuroObject *ouro_bytes_concat(OuroObject *a, OuroObject *b)
     if (!r)
         return NULL;
     memcpy(ou_bytes_data(r), ou_bytes_data(a), (size_t)na);
-    memcpy(ou_bytes_data(r) + na, ou_bytes_data(b), (size_t)nb);
+    memcpy(ou_bytes_data(r) + na, ou_bl_data(b), (size_t)nb);
     return r;
 }
 
@@ -70,8 +71,12 @@ static OuroObject *bytes_exact(OuroObject *b)
  * quote escaped; other bytes outside 0x20..0x7e as \xNN. */
 OuroObject *ouro_bytes_repr(OuroObject *b)
 {
-    const unsigned char *p = (const unsigned char *)ou_bytes_data(b);
-    ouro_ssize n = ou_bytes_size(b);
+    return ou_bytes_repr_data(ou_bytes_data(b), ou_bytes_size(b));
+}
+
+OuroObject *ou_bytes_repr_data(const char *data, ouro_ssize n)
+{
+    const unsigned char *p = (const unsigned char *)data;
     bool sq = memchr(p, '\'', (size_t)n) != NULL, dq = memchr(p, '"', (size_t)n) != NULL;
     char quote = sq && !dq ? '"' : '\'';
     ouro_ssize size = 3;
@@ -117,16 +122,17 @@ static ouro_hash bytes_hash(OuroObject *b)
     return o->hash;
 }
 
-static OuroObject *bytes_richcompare(OuroObject *a, OuroObject *b, int op)
+/* bytes and bytearray compare with each other by content (tp_richcompare of both). */
+OuroObject *ou_bytes_richcompare(OuroObject *a, OuroObject *b, int op)
 {
-    if (!ouro_bytes_check(a) || !ouro_bytes_check(b))
+    if (!ou_bl_check(a) || !ou_bl_check(b))
         OURO_RETURN_NOTIMPLEMENTED;
-    ouro_ssize na = ou_bytes_size(a), nb = ou_bytes_size(b);
+    ouro_ssize na = ou_bl_size(a), nb = ou_bl_size(b);
     int c;
     if ((op == OURO_EQ || op == OURO_NE) && na != nb)
         c = 1;
     else {
-        c = memcmp(ou_bytes_data(a), ou_bytes_data(b), (size_t)(na < nb ? na : nb));
+        c = memcmp(ou_bl_data(a), ou_bl_data(b), (size_t)(na < nb ? na : nb));
         if (c == 0)
             c = na < nb ? -1 : na > nb ? 1 : 0;
     }
@@ -209,22 +215,23 @@ static bool has_index(OuroObject *o)
     return nb && nb->nb_index;
 }
 
-static int bytes_contains(OuroObject *b, OuroObject *x)
+/* x in b for bytes and bytearray b (the data is read after x's __index__ ran). */
+int ou_bytes_contains(OuroObject *b, OuroObject *x)
 {
-    const char *d = ou_bytes_data(b);
-    ouro_ssize n = ou_bytes_size(b);
     if (has_index(x)) {
         int v = ou_bytes_byte_arg(x);
         if (v < 0)
             return -1;
-        return memchr(d, v, (size_t)n) != NULL;
+        return memchr(ou_bl_data(b), v, (size_t)ou_bl_size(b)) != NULL;
     }
-    if (!ouro_bytes_check(x)) {
+    const char *d = ou_bl_data(b);
+    ouro_ssize n = ou_bl_size(b);
+    if (!ou_bl_check(x)) {
         ouro_err_format(&ouro_exc_TypeError, "a bytes-like object is required, not '%s'",
                         OURO_TYPE_NAME(x));
         return -1;
     }
-    return ou_sl_find(d, n, ou_bytes_data(x), ou_bytes_size(x)) >= 0;
+    return ou_sl_find(d, n, ou_bl_data(x), ou_bl_size(x)) >= 0;
 }
 
 static OuroObject *bytes_subscript(OuroObject *b, OuroObject *key)
@@ -335,17 +342,22 @@ static OuroObject *bytes_from_source(OuroObject *x, OuroObject *encoding, OuroOb
     }
     if (ouro_bytes_check(x))
         return bytes_exact(x);
+    if (ouro_bytearray_check(x))
+        return ouro_bytes_from_data(ou_bytearray_data(x), (size_t)ou_bytearray_size(x));
     return bytes_from_iterable(x);
 }
 
-static OuroObject *bytes_new(OuroType *type, OuroObject *args, OuroObject *kwargs)
+int ou_bytes_parse_new_args(const char *fname, OuroObject *args, OuroObject *kwargs,
+                            OuroObject *argv[3])
 {
-    OuroObject *argv[3] = {NULL, NULL, NULL};
     static const char *const names[3] = {"source", "encoding", "errors"};
     ouro_ssize nargs = args ? OURO_TUPLE_SIZE(args) : 0;
-    if (nargs > 3)
-        return ouro_err_format(&ouro_exc_TypeError,
-                               "bytes() takes at most 3 arguments (%zd given)", nargs);
+    argv[0] = argv[1] = argv[2] = NULL;
+    if (nargs > 3) {
+        ouro_err_format(&ouro_exc_TypeError, "%s() takes at most 3 arguments (%zd given)",
+                        fname, nargs);
+        return -1;
+    }
     for (ouro_ssize i = 0; i < nargs; i++)
         argv[i] = OURO_TUPLE_GET(args, i);
     ouro_ssize pos = 0;
@@ -354,15 +366,27 @@ static OuroObject *bytes_new(OuroType *type, OuroObject *args, OuroObject *kwarg
         int i = 0;
         while (i < 3 && !(ouro_str_check(k) && ouro_str_equal_cstr(k, names[i])))
             i++;
-        if (i == 3)
-            return ouro_err_format(&ouro_exc_TypeError,
-                                   "'%S' is an invalid keyword argument for bytes()", k);
-        if (argv[i])
-            return ouro_err_format(&ouro_exc_TypeError,
-                                   "argument for bytes() given by name ('%s') and position (%d)",
-                                   names[i], i + 1);
+        if (i == 3) {
+            ouro_err_format(&ouro_exc_TypeError, "'%S' is an invalid keyword argument for %s()",
+                            k, fname);
+            return -1;
+        }
+        if (argv[i]) {
+            ouro_err_format(&ouro_exc_TypeError,
+                            "argument for %s() given by name ('%s') and position (%d)", fname,
+                            names[i], i + 1);
+            return -1;
+        }
         argv[i] = v;
     }
+    return 0;
+}
+
+static OuroObject *bytes_new(OuroType *type, OuroObject *args, OuroObject *kwargs)
+{
+    OuroObject *argv[3];
+    if (ou_bytes_parse_new_args("bytes", args, kwargs, argv) < 0)
+        return NULL;
     OuroObject *r = bytes_from_source(argv[0], argv[1], argv[2]);
     if (!r || type == &ouro_bytes_type)
         return r;
@@ -381,15 +405,18 @@ static OuroObject *bytes_new(OuroType *type, OuroObject *args, OuroObject *kwarg
 
 /* =================================================================== iterator ====== */
 
+/* One iterator for bytes and bytearray (two type objects for the two names): it reads
+ * the sequence at each step, so a bytearray changed during the iteration shows it. */
 typedef struct OuBytesIter {
     OuroObject ob_base;
     OuroObject *seq;   /* NULL once exhausted */
     ouro_ssize index;
 } OuBytesIter;
 
-static OuroObject *bytes_iter(OuroObject *b)
+OuroObject *ou_bytes_iter(OuroObject *b)
 {
-    OuBytesIter *it = (OuBytesIter *)ouro_object_alloc(&ou_bytes_iter_type);
+    OuroType *t = ouro_bytes_check(b) ? &ou_bytes_iter_type : &ou_bytearray_iter_type;
+    OuBytesIter *it = (OuBytesIter *)ouro_object_alloc(t);
     if (!it)
         return NULL;
     it->seq = OURO_NEWREF(b);
@@ -422,17 +449,18 @@ static OuroObject *bytesiter_next(OuroObject *o)
     OuBytesIter *it = (OuBytesIter *)o;
     if (!it->seq)
         return NULL;
-    if (it->index >= ou_bytes_size(it->seq)) {
+    if (it->index >= ou_bl_size(it->seq)) {
         OURO_CLEAR(it->seq);
         return NULL;
     }
-    return ouro_int_from_ssize((unsigned char)ou_bytes_data(it->seq)[it->index++]);
+    return ouro_int_from_ssize((unsigned char)ou_bl_data(it->seq)[it->index++]);
 }
 
 static OuroObject *bytesiter_length_hint(OuroObject *o, OuroObject *unused)
 {
     OuBytesIter *it = (OuBytesIter *)o;
-    return ouro_int_from_ssize(it->seq ? ou_bytes_size(it->seq) - it->index : 0);
+    ouro_ssize left = it->seq ? ou_bl_size(it->seq) - it->index : 0;
+    return ouro_int_from_ssize(left > 0 ? left : 0);
 }
 
 static const OuroMethodDef bytesiter_methods[] = {
@@ -448,7 +476,7 @@ static const OuroSequenceMethods bytes_as_sequence = {
     .sq_concat = bytes_concat_slot,
     .sq_repeat = bytes_repeat,
     .sq_item = bytes_item,
-    .sq_contains = bytes_contains,
+    .sq_contains = ou_bytes_contains,
 };
 
 static const OuroMappingMethods bytes_as_mapping = {
@@ -469,8 +497,8 @@ OuroType ouro_bytes_type = {
     .tp_repr = ouro_bytes_repr,
     .tp_str = ouro_bytes_repr,
     .tp_hash = bytes_hash,
-    .tp_richcompare = bytes_richcompare,
-    .tp_iter = bytes_iter,
+    .tp_richcompare = ou_bytes_richcompare,
+    .tp_iter = ou_bytes_iter,
     .tp_new = bytes_new,
     .tp_as_sequence = &bytes_as_sequence,
     .tp_as_mapping = &bytes_as_mapping,
@@ -482,15 +510,18 @@ OuroType ouro_bytes_type = {
               "null bytes\nbytes() -> empty bytes object",
 };
 
-OuroType ou_bytes_iter_type = {
-    .ob_base = OURO_STATIC_HEAD(OURO_TID_TYPE),
-    .tp_name = "bytes_iterator",
-    .tp_flags = OURO_TPFLAG_GC,
-    .tp_basicsize = sizeof(OuBytesIter),
-    .tp_dealloc = bytesiter_dealloc,
-    .tp_traverse = bytesiter_traverse,
-    .tp_clear = bytesiter_clear,
-    .tp_iter = ou_object_self_iter,
-    .tp_iternext = bytesiter_next,
-    .tp_methods = bytesiter_methods,
-};
+/* The two iterator types differ only by name. */
+#define OU_BYTES_ITER_TYPE(name) {                                                         \
+    .ob_base = OURO_STATIC_HEAD(OURO_TID_TYPE),                                            \
+    .tp_name = name,                                                                       \
+    .tp_flags = OURO_TPFLAG_GC,                                                            \
+    .tp_basicsize = sizeof(OuBytesIter),                                                   \
+    .tp_dealloc = bytesiter_dealloc,                                                       \
+    .tp_traverse = bytesiter_traverse,                                                     \
+    .tp_clear = bytesiter_clear,                                                           \
+    .tp_iter = ou_object_self_iter,                                                        \
+    .tp_iternext = bytesiter_next,                                                         \
+    .tp_methods = bytesiter_methods,                                                       \
+}
+OuroType ou_bytes_iter_type = OU_BYTES_ITER_TYPE("bytes_iterator");
+OuroType ou_bytearray_iter_type = OU_BYTES_ITER_TYPE("bytearray_iterator");

@@ -1,8 +1,9 @@
 /* src/objects/floatobject.c — float: an IEEE double in a 16-byte object. Arithmetic,
  * comparison (exact against ints), hashing and round() follow CPython 3.11's floatobject.c;
  * repr is the shortest round-tripping string. Design notes: docs/internals/objects.md
- * ("float"); the one deliberate difference (no complex results): docs/differences.md. */
+ * ("float"); deliberate differences: docs/differences.md. */
 #include "objects.h"
+#include "complexobject.h"
 #include <errno.h>
 #include <float.h>
 #include <limits.h>
@@ -478,8 +479,9 @@ static const uint32_t unicode_zeros[] = {
 };
 
 /* The ASCII character float() reads for a non-ASCII code point: '0'..'9' for a decimal
- * digit, ' ' for whitespace (str.isspace), '?' (invalid) otherwise. */
-static char unicode_to_ascii(uint32_t cp)
+ * digit, ' ' for whitespace (str.isspace), '?' (invalid) otherwise. complex(str) maps
+ * its text with it too (complexobject.h). */
+char ou_float_unicode_to_ascii(uint32_t cp)
 {
     if (cp == 0x85 || cp == 0xa0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
         cp == 0x2028 || cp == 0x2029 || cp == 0x202f || cp == 0x205f || cp == 0x3000)
@@ -542,7 +544,7 @@ static int parse_float_text(const char *s, size_t n, bool unicode, double *out)
             if ((unsigned char)s[i] < 0x80)
                 ascii[k++] = s[i++];
             else
-                ascii[k++] = unicode_to_ascii(utf8_next((const unsigned char *)s, n, &i));
+                ascii[k++] = ou_float_unicode_to_ascii(utf8_next((const unsigned char *)s, n, &i));
         }
         s = ascii;
         n = k;
@@ -587,12 +589,16 @@ OURO_API OuroObject *ouro_float_from_string(const char *s, size_t len)
     return NULL;
 }
 
-/* float(s) for a str or bytes object s. Returns: 0 with *out, or -1 with an exception. */
+/* float(s) for a str, bytes or bytearray object s. Returns: 0 with *out, or -1 with an
+ * exception. */
 static int string_object_double(OuroObject *s, double *out)
 {
     int rc;
     if (ouro_str_check(s))
         rc = parse_float_text(ouro_str_utf8(s), (size_t)ouro_str_byte_length(s), true, out);
+    else if (ouro_bytearray_check(s))
+        rc = parse_float_text(ouro_bytearray_data(s), (size_t)ouro_bytearray_length(s), false,
+                              out);
     else
         rc = parse_float_text(ouro_bytes_data(s), (size_t)ouro_bytes_length(s), false, out);
     if (rc > 0)
@@ -869,10 +875,9 @@ static OuroObject *float_pow(OuroObject *v, OuroObject *w, OuroObject *z)
         return ouro_float_from_double(is_odd_integer(b) ? a : 0.0);
     }
     if (a < 0.0) {
-        /* CPython answers with a complex; ouro has none (docs/differences.md). */
+        /* A negative base to a fractional power has a complex result (as CPython). */
         if (b != floor(b))
-            return ouro_err_format(&ouro_exc_ValueError, "negative number cannot be raised "
-                                   "to a fractional power");
+            return ouro_complex_type.tp_as_number->nb_power(v, w, z);
         a = -a;
         negate = is_odd_integer(b);
     }
@@ -1337,7 +1342,7 @@ static int number_float(OuroObject *x, double *out)
         *out = ouro_float_value(x);
         return 0;
     }
-    if (ouro_str_check(x) || ouro_bytes_check(x))
+    if (ouro_str_check(x) || ouro_bytes_check(x) || ouro_bytearray_check(x))
         return string_object_double(x, out);
     ouro_err_format(&ouro_exc_TypeError,
                     "float() argument must be a string or a real number, not '%s'",

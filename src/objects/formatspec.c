@@ -1,8 +1,10 @@
 /* src/objects/formatspec.c — the format-spec mini-language of format() / f-strings /
- * str.format for int, float and str ([[fill]align][sign][z][#][0][width][,|_][.prec][type]),
+ * str.format for int, float, complex and str
+ * ([[fill]align][sign][z][#][0][width][,|_][.prec][type]),
  * with CPython 3.11's results and messages (Python/formatter_unicode.c). Narrative:
  * docs/internals/language.md, "Formatting". */
 #include "objects.h"
+#include "complexobject.h"
 #include "lang/lang.h"
 #include <math.h>
 #include <stdio.h>
@@ -475,6 +477,109 @@ OuroObject *ou_format_float(OuroObject *x, OuroObject *spec)
     return format_double(ouro_float_value(x), &f);
 }
 
+/* -------------------------------------------------------------------- complex -- */
+
+/* Appends one part of a complex to out: its sign ('+' forced for the imaginary part
+ * after a real one), the digits (grouped), the rest. type 'r' is repr without the ".0"
+ * of integral values ('#' keeps the point: "2.", "1.e+16"). */
+static void complex_part(OuStrBuf *out, double v, const OuFormatSpec *f, uint32_t type,
+                         int prec, bool force_plus)
+{
+    OuStrBuf num;
+    ou_strbuf_init(&num);
+    format_abs_double(&num, fabs(v), type, prec, f->alternate);
+    ou_strbuf_append(&num, "\0\0", 2); /* room for the '.' '#' may insert */
+    if (num.failed) {
+        ou_strbuf_discard(&num);
+        out->failed = true;
+        return;
+    }
+    char *s = num.data;
+    size_t n = strlen(s);
+    if (type == 'r' && n >= 2 && s[n - 2] == '.' && s[n - 1] == '0')
+        s[n - (f->alternate ? 1 : 2)] = '\0';
+    else if (type == 'r' && f->alternate && isfinite(v) && !strchr(s, '.')) {
+        char *e = strchr(s, 'e');
+        size_t at = e ? (size_t)(e - s) : n;
+        memmove(s + at + 1, s + at, n - at + 1);
+        s[at] = '.';
+    }
+    bool neg = signbit(v) && !isnan(v);
+    if (neg && f->no_neg_0 && all_zero_digits(s))
+        neg = false;
+    ou_strbuf_append_cstr(out, neg ? "-" : force_plus ? "+" : sign_for(f, false));
+    ouro_ssize nd = 0;
+    while (s[nd] >= '0' && s[nd] <= '9')
+        nd++;
+    if (f->thousands && nd > 0)
+        put_grouped(out, s, nd, f->thousands, 3, 0);
+    else
+        ou_strbuf_append(out, s, (size_t)nd);
+    ou_strbuf_append_cstr(out, s + nd);
+    ou_strbuf_discard(&num);
+}
+
+OuroObject *ou_format_complex(OuroObject *z, OuroObject *spec)
+{
+    double re = ouro_complex_real(z), im = ouro_complex_imag(z);
+    if (ouro_str_length(spec) == 0)
+        return ouro_object_str(z);
+    OuFormatSpec f;
+    if (parse_spec(spec, &f, '>', 0, "complex") < 0)
+        return NULL;
+    if (f.fill == '0')
+        return ouro_err_format(&ouro_exc_ValueError,
+                               "Zero padding is not allowed in complex format specifier");
+    if (f.align == '=')
+        return ouro_err_format(&ouro_exc_ValueError,
+                               "'=' alignment flag is not allowed in complex format specifier");
+    uint32_t type = f.type;
+    switch (type) {
+    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n':
+        break;
+    default:
+        return unknown_code(type, "complex");
+    }
+    /* No type: like str(z), parentheses and all, with no real part when it is +0. */
+    bool skip_re = false, parens = false;
+    int default_prec = 6;
+    if (type == 0) {
+        type = 'r';
+        default_prec = 0;
+        if (re == 0.0 && !signbit(re))
+            skip_re = true;
+        else
+            parens = true;
+    }
+    if (type == 'n')
+        type = 'g';
+    int prec = (int)(f.precision > 1000000 ? 1000000 : f.precision);
+    if (prec < 0)
+        prec = default_prec;
+    else if (type == 'r')
+        type = 'g';
+    OuStrBuf body;
+    ou_strbuf_init(&body);
+    if (parens)
+        ou_strbuf_append_char(&body, '(');
+    if (!skip_re)
+        complex_part(&body, re, &f, type, prec, false);
+    complex_part(&body, im, &f, type, prec, !skip_re);
+    ou_strbuf_append_cstr(&body, parens ? "j)" : "j");
+    ouro_ssize total = cp_count(body.data, body.len);
+    ouro_ssize pad = f.width > total ? f.width - total : 0;
+    ouro_ssize left = f.align == '<' ? 0 : f.align == '^' ? pad / 2 : pad;
+    OuStrBuf b;
+    ou_strbuf_init(&b);
+    put_fill(&b, f.fill, left);
+    ou_strbuf_append(&b, body.data, body.len);
+    put_fill(&b, f.fill, pad - left);
+    if (body.failed)
+        b.failed = true;
+    ou_strbuf_discard(&body);
+    return ou_strbuf_finish(&b);
+}
+
 /* ------------------------------------------------------------------------ int -- */
 
 static OuroObject *format_char(OuroObject *v, const OuFormatSpec *f)
@@ -618,6 +723,11 @@ OuroObject *ou_float_format_method(OuroObject *self, OuroObject *spec)
     return need_spec(spec) ? ou_format_float(self, spec) : NULL;
 }
 
+OuroObject *ou_complex_format_method(OuroObject *self, OuroObject *spec)
+{
+    return need_spec(spec) ? ou_format_complex(self, spec) : NULL;
+}
+
 OuroObject *ou_str_format_method(OuroObject *self, OuroObject *spec)
 {
     return need_spec(spec) ? ou_format_str(self, spec) : NULL;
@@ -645,6 +755,8 @@ static OuroObject *builtin_format(OuroObject *value, OuroObject *spec)
         return ou_format_int(value, spec);
     if (ouro_float_check(value))
         return ou_format_float(value, spec);
+    if (ouro_complex_check(value))
+        return ou_format_complex(value, spec);
     if (ouro_str_check(value))
         return ou_format_str(value, spec);
     return ou_object_format_method(value, spec);

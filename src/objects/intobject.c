@@ -530,6 +530,17 @@ static OuroObject *int_float(OuroObject *a)
         return NULL;
     return ouro_float_from_double(d);
 }
+/* int() of a bytearray: parsed as bytes (CPython's messages show b'...'). */
+static OuroObject *int_from_bytearray(OuroObject *x, int base)
+{
+    OuroObject *b = ouro_bytes_from_data(ouro_bytearray_data(x), (size_t)ouro_bytearray_length(x));
+    if (!b)
+        return NULL;
+    OuroObject *r = ou_int_parse(ouro_bytes_data(b), (size_t)ouro_bytes_length(b), base, b);
+    OURO_DECREF(b);
+    return r;
+}
+
 
 /* ----------------------------------------------------------------- int() -- */
 
@@ -564,6 +575,8 @@ static OuroObject *number_to_int(OuroObject *x)
         return ou_int_parse(ouro_str_utf8(x), (size_t)ouro_str_byte_length(x), 10, x);
     if (ouro_bytes_check(x))
         return ou_int_parse(ouro_bytes_data(x), (size_t)ouro_bytes_length(x), 10, x);
+    if (ouro_bytearray_check(x))
+        return int_from_bytearray(x, 10);
     return ouro_err_format(&ouro_exc_TypeError,
                            "int() argument must be a string, a bytes-like object or a real "
                            "number, not '%s'", OURO_TYPE_NAME(x));
@@ -633,6 +646,8 @@ static OuroObject *int_new(OuroType *type, OuroObject *args, OuroObject *kwargs)
         return ou_int_parse(ouro_str_utf8(x), (size_t)ouro_str_byte_length(x), (int)base, x);
     if (ouro_bytes_check(x))
         return ou_int_parse(ouro_bytes_data(x), (size_t)ouro_bytes_length(x), (int)base, x);
+    if (ouro_bytearray_check(x))
+        return int_from_bytearray(x, (int)base);
     return ouro_err_format(&ouro_exc_TypeError, "int() can't convert non-string with explicit base");
 }
 

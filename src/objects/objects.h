@@ -95,8 +95,8 @@ void ou_hash_init_secret(void);
     X(ouro_weakref_type) X(ou_weakproxy_type) X(ou_weakcallableproxy_type) \
     /* issue 8: _thread's locks (src/modules/threadmodule.c) */ \
     X(ou_thread_lock_type) X(ou_thread_rlock_type) \
-    /* bytearray: append its types on this line */ \
-    /* complex: append its types on this line */
+    X(ouro_bytearray_type) X(ou_bytearray_iter_type) \
+    X(ouro_complex_type)
 
 /* Fixed type ids of the static types, in list order (type is 1), then the exception types:
  * a static instance (None, True, a cached small int, the empty tuple) is written as
@@ -140,6 +140,8 @@ extern OuroType ou_version_info_type, ou_int_info_type, ou_float_info_type, ou_f
 extern OuroType ou_weakproxy_type, ou_weakcallableproxy_type;
 /* _thread's lock types (src/modules/threadmodule.c; issue 8). */
 extern OuroType ou_thread_lock_type, ou_thread_rlock_type;
+/* bytearray's iterator (bytesobject.c; bytearray itself is in include/ouro/bytes.h). */
+extern OuroType ou_bytearray_iter_type;
 bool ou_seqiter_applies(OuroObject *o);
 OuroObject *ou_seqiter_new(OuroObject *seq);
 /* Releases the type machinery's per-runtime state (typedict.c): by ou_objects_fini. */

@@ -1,8 +1,9 @@
-/* src/objects/strformatmethod.c — str.format(*args, **kwargs): replacement fields
+/* src/objects/strformatmethod.c — str.format(*args, **kwargs) and str.format_map(mapping):
+ * replacement fields
  * "{name.attr[key]!r:spec}" with nested fields in the spec, CPython 3.11's messages
  * (Objects/stringlib/unicode_format.h). The delimiters are ASCII, so the scan works on
  * UTF-8 bytes. */
-#include "objects.h"
+#include "objects/strimpl.h"
 #include "lang/lang.h"
 #include <string.h>
 
@@ -10,6 +11,8 @@ typedef struct FormatCtx {
     OuroObject *const *args;   /* positional arguments */
     ouro_ssize nargs;
     OuroObject *kwnames;       /* tuple or NULL; values follow args[nargs] */
+    OuroObject *mapping;       /* format_map's argument (names are looked up in it, and
+                                  there are no positional arguments), or NULL */
     ouro_ssize auto_index;     /* next automatic index; -1 once manual numbering is used */
     bool manual;
 } FormatCtx;
@@ -44,7 +47,11 @@ static OuroObject *first_object(FormatCtx *c, const char *s, size_t n)
             return value_error("cannot switch from manual field specification to automatic "
                                "field numbering");
         idx = c->auto_index++;
+        if (c->mapping)
+            return value_error("Format string contains positional fields");
     } else if (idx >= 0) {
+        if (c->mapping)
+            return value_error("Format string contains positional fields");
         if (c->auto_index > 0)
             return value_error("cannot switch from automatic field numbering to manual field "
                                "specification");
@@ -60,6 +67,11 @@ static OuroObject *first_object(FormatCtx *c, const char *s, size_t n)
     OuroObject *key = ouro_str_from_utf8(s, n);
     if (!key)
         return NULL;
+    if (c->mapping) {   /* mapping[key]: a dict subclass's __missing__ takes part */
+        OuroObject *v = ouro_object_getitem(c->mapping, key);
+        OURO_DECREF(key);
+        return v;
+    }
     ouro_ssize nkw = c->kwnames ? OURO_TUPLE_SIZE(c->kwnames) : 0;
     for (ouro_ssize k = 0; k < nkw; k++)
         if (ouro_str_equal(OURO_TUPLE_GET(c->kwnames, k), key)) {
@@ -244,5 +256,11 @@ OuroObject *ou_str_format_call(OuroObject *self, OuroObject *const *args, ouro_s
                                OuroObject *kwnames)
 {
     FormatCtx c = { .args = args, .nargs = nargs, .kwnames = kwnames };
+    return render(&c, ouro_str_utf8(self), (size_t)ouro_str_byte_length(self), 0);
+}
+
+OuroObject *ou_str_format_map(OuroObject *self, OuroObject *mapping)
+{
+    FormatCtx c = { .mapping = mapping };
     return render(&c, ouro_str_utf8(self), (size_t)ouro_str_byte_length(self), 0);
 }

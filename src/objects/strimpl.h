@@ -197,6 +197,9 @@ OuroObject *ou_bytes_mod(OuroObject *a, OuroObject *b);
  * Return: new dict / str, or NULL with an exception set. */
 OuroObject *ou_str_maketrans(OuroObject *unused, OuroObject *const *args, ouro_ssize nargs);
 OuroObject *ou_str_translate(OuroObject *self, OuroObject *table);
+/* strformatmethod.c: str.format_map(mapping) (METH_O): str.format with the names
+ * looked up in mapping. New str, or NULL with an exception set. */
+OuroObject *ou_str_format_map(OuroObject *self, OuroObject *mapping);
 
 /* ------------------------------------------------------------------------- hashing -- */
 /* Hash of CPython's canonical representation of the str (Latin-1 / UCS-2 / UCS-4). */
@@ -222,6 +225,9 @@ int ou_arg_parse_kw(const char *name, OuroObject *const *args, ouro_ssize nargs,
 /* An index-like argument as a C size (operator.index, then OverflowError if too large).
  * 0 / -1. */
 int ou_arg_ssize(OuroObject *o, ouro_ssize *out);
+/* The tabsize=8 argument of str/bytes/bytearray.expandtabs. 0, or -1 with an exception. */
+int ou_arg_tabsize(OuroObject *const *args, ouro_ssize nargs, OuroObject *kwnames,
+                   ouro_ssize *tabsize);
 /* A start/end argument of find() and friends: None (or NULL) leaves *out alone; integers
  * are clamped. 0, or -1 with TypeError "slice indices must be integers or None or have an
  * __index__ method". */
@@ -275,6 +281,73 @@ OuroObject *ou_bytes_alloc(ouro_ssize n);
 /* An int argument that must be a byte value: 0..255, or -1 with ValueError "byte must be in
  * range(0, 256)" (or the conversion's TypeError). */
 int ou_bytes_byte_arg(OuroObject *o);
+/* The text of repr(bytes) for the data p[0..n): b'...' with CPython's quoting and
+ * escapes. New str, or NULL with MemoryError. */
+OuroObject *ou_bytes_repr_data(const char *p, ouro_ssize n);
+/* Three-way comparison of two bytes-like objects as a rich comparison result (op as
+ * tp_richcompare); NotImplemented when either is not bytes-like. New reference. */
+OuroObject *ou_bytes_richcompare(OuroObject *a, OuroObject *b, int op);
+/* x in b for a bytes-like b: x an int byte or a bytes-like. 1, 0, or -1 with an
+ * exception (the sq_contains of bytes and bytearray). */
+int ou_bytes_contains(OuroObject *b, OuroObject *x);
+/* iter(b) for a bytes-like b (tp_iter of bytes and bytearray). New reference, or NULL. */
+OuroObject *ou_bytes_iter(OuroObject *b);
+/* The (source, encoding, errors) arguments of bytes() and bytearray() (fname: the name
+ * in messages): borrowed objects or NULL in argv. 0, or -1 with CPython's TypeError. */
+int ou_bytes_parse_new_args(const char *fname, OuroObject *args, OuroObject *kwargs,
+                            OuroObject *argv[3]);
+
+/* ----------------------------------------------------------------------- bytearray --
+ * A bytearray keeps its bytes out of line, in a block of the runtime allocator that is
+ * over-allocated on growth (amortized O(1) append, CPython's growth policy so that
+ * __alloc__ and the sizes match):
+ *   size <= alloc - 1 when alloc > 0 (room for a NUL after the data); data == NULL and
+ *   alloc == 0 for a bytearray that never held anything or was emptied by a shrink.
+ * It holds no references: not a GC type. Code of bytearrayobject.c. */
+typedef struct OuroByteArray {
+    OuroObject ob_base;
+    ouro_ssize size;     /* bytes in use */
+    ouro_ssize alloc;    /* bytes of the data block (0: no block) */
+    char *data;          /* size bytes, then a NUL; NULL when alloc == 0 */
+} OuroByteArray;
+/* One shared NUL byte: the data of every bytearray without a block (never written). */
+extern char ou_bytearray_nul[1];
+static inline char *ou_bytearray_data(OuroObject *b)
+{
+    char *d = ((OuroByteArray *)b)->data;
+    return d ? d : ou_bytearray_nul;
+}
+static inline ouro_ssize ou_bytearray_size(const OuroObject *b)
+{ return ((const OuroByteArray *)b)->size; }
+/* A new exact bytearray of n uninitialized bytes. New reference, or NULL. */
+OuroObject *ou_bytearray_alloc(ouro_ssize n);
+
+/* ------------------------------------------------------------------- bytes-like --
+ * What CPython calls a bytes-like object, as far as ouro has them: bytes and bytearray
+ * (with their subclasses). The data pointer of a bytearray is valid only until Python
+ * code runs (which may resize it): take it after the arguments are converted. */
+static inline bool ou_bl_check(const OuroObject *o)
+{ return ouro_bytes_check(o) || ouro_bytearray_check(o); }
+static inline bool ou_bl_is_bytearray(const OuroObject *o)
+{ return !ouro_bytes_check(o); }
+static inline char *ou_bl_data(OuroObject *o)
+{ return ouro_bytes_check(o) ? ou_bytes_data(o) : ou_bytearray_data(o); }
+static inline ouro_ssize ou_bl_size(const OuroObject *o)
+{ return ouro_bytes_check(o) ? ou_bytes_size(o) : ou_bytearray_size(o); }
+/* bytearray methods that bytesmethods.c puts in bytearray's method table beside the
+ * shared ones (bytearrayobject.c). Each returns its result as a new reference (None for
+ * the mutators), or NULL with CPython's exception; none steals. */
+extern const OuroMethodDef ou_bytearray_methods[];
+OuroObject *ou_bytearray_append(OuroObject *self, OuroObject *arg);
+OuroObject *ou_bytearray_extend(OuroObject *self, OuroObject *arg);
+OuroObject *ou_bytearray_insert(OuroObject *self, OuroObject *const *args, ouro_ssize nargs);
+OuroObject *ou_bytearray_pop(OuroObject *self, OuroObject *const *args, ouro_ssize nargs);
+OuroObject *ou_bytearray_remove(OuroObject *self, OuroObject *arg);
+OuroObject *ou_bytearray_clear(OuroObject *self, OuroObject *unused);
+OuroObject *ou_bytearray_copy(OuroObject *self, OuroObject *unused);
+OuroObject *ou_bytearray_reverse(OuroObject *self, OuroObject *unused);
+OuroObject *ou_bytearray_alloc_method(OuroObject *self, OuroObject *unused);
+OuroObject *ou_bytearray_sizeof(OuroObject *self, OuroObject *unused);
 
 /* ------------------------------------------------------------------ unicode tables -- *
  * Character properties of Unicode 14.0 (CPython 3.11's unicodedata), from unicodetab.c,

@@ -77,6 +77,17 @@ int ou_arg_parse_kw(const char *name, OuroObject *const *args, ouro_ssize nargs,
     return 0;
 }
 
+int ou_arg_tabsize(OuroObject *const *args, ouro_ssize nargs, OuroObject *kwnames,
+                   ouro_ssize *tabsize)
+{
+    static const char *const kwlist[] = {"tabsize"};
+    OuroObject *a[1];
+    *tabsize = 8;
+    if (ou_arg_parse_kw("expandtabs", args, nargs, kwnames, kwlist, 1, a) < 0)
+        return -1;
+    return a[0] ? ou_arg_ssize(a[0], tabsize) : 0;
+}
+
 int ou_arg_ssize(OuroObject *o, ouro_ssize *out)
 {
     OuroObject *i = ouro_number_index(o);

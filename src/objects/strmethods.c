@@ -902,11 +902,8 @@ static OuroObject *str_zfill(OuroObject *self, OuroObject *arg)
 static OuroObject *str_expandtabs(OuroObject *self, OuroObject *const *args, ouro_ssize nargs,
                                   OuroObject *kwnames)
 {
-    static const char *const kwlist[] = {"tabsize"};
-    OuroObject *a[1];
-    ouro_ssize tabsize = 8;
-    if (ou_arg_parse_kw("expandtabs", args, nargs, kwnames, kwlist, 1, a) < 0 ||
-        (a[0] && ou_arg_ssize(a[0], &tabsize) < 0))
+    ouro_ssize tabsize;
+    if (ou_arg_tabsize(args, nargs, kwnames, &tabsize) < 0)
         return NULL;
     const unsigned char *p = (const unsigned char *)ou_str_data(self);
     const unsigned char *end = p + ou_str_nbytes(self);
@@ -960,6 +957,7 @@ static OuroObject *str_encode(OuroObject *self, OuroObject *const *args, ouro_ss
 
 const OuroMethodDef ou_str_methods[] = {
     {"format", OURO_METH(ou_str_format_call), FASTKW, "Return a formatted version of the string, using substitutions from args and kwargs."},
+    {"format_map", OURO_METH(ou_str_format_map), OURO_METH_O, "Return a formatted version of the string, using substitutions from mapping."},
     {"__format__", OURO_METH(ou_str_format_method), OURO_METH_O, "Return a formatted version of the string as described by format_spec."},
     {"encode", OURO_METH(str_encode), FASTKW, "Encode the string using the codec registered for encoding."},
     {"replace", OURO_METH(str_replace), FAST, "Return a copy with all occurrences of substring old replaced by new."},

@@ -835,13 +835,13 @@ static OuroObject *str_new(OuroType *type, OuroObject *args, OuroObject *kwargs)
             r = empty_str();
         else if (ouro_str_check(argv[0]))
             return ouro_err_format(&ouro_exc_TypeError, "decoding str is not supported");
-        else if (!ouro_bytes_check(argv[0]))
+        else if (!ou_bl_check(argv[0]))
             return ouro_err_format(&ouro_exc_TypeError,
                                    "decoding to str: need a bytes-like object, %s found",
                                    OURO_TYPE_NAME(argv[0]));
         else
-            r = ou_str_decode(ouro_bytes_data(argv[0]), (size_t)ouro_bytes_length(argv[0]),
-                              argv[1], argv[2]);
+            r = ou_str_decode(ou_bl_data(argv[0]), (size_t)ou_bl_size(argv[0]), argv[1],
+                              argv[2]);
     }
     if (!r || type == &ouro_str_type)
         return r;

@@ -198,8 +198,8 @@ static int put_char(OuStrBuf *b, const Conv *c, bool is_bytes, OuroObject *v)
     char enc[4];
     size_t n;
     if (is_bytes) {
-        if (ouro_bytes_check(v) && ouro_bytes_length(v) == 1) {
-            enc[0] = ouro_bytes_data(v)[0];
+        if (ou_bl_check(v) && ou_bl_size(v) == 1) {
+            enc[0] = ou_bl_data(v)[0];
         } else if (ouro_int_check(v)) {
             int ovf = 0;
             int64_t x = ouro_int_as_int64_and_overflow(v, &ovf);
@@ -243,6 +243,10 @@ static int put_bytes_of(OuStrBuf *b, const Conv *c, OuroObject *v)
     OuroObject *bv = NULL;
     if (ouro_bytes_check(v)) {
         bv = OURO_NEWREF(v);
+    } else if (ouro_bytearray_check(v)) {
+        bv = ouro_bytes_from_data(ou_bytearray_data(v), (size_t)ou_bytearray_size(v));
+        if (!bv)
+            return -1;
     } else {
         OuroObject *m = ouro_object_getattr_str(v, "__bytes__");
         if (!m) {

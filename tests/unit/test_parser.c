@@ -180,7 +180,8 @@ static void test_modes(void)
     CHECK_PARSE("x = 1\ny = 2\n", OU_PARSE_SINGLE,
                 "!SyntaxError: multiple statements found while compiling a single statement (1, 6, 1, 6)");
     CHECK_PARSE("", OU_PARSE_FILE, "Module(body=[], type_ignores=[])");
-    CHECK_PARSE("x = 3j", OU_PARSE_FILE, "!SyntaxError: complex numbers are not supported (1, 5, 1, 7)");
+    CHECK_PARSE("x = 3j", OU_PARSE_FILE, "Module(body=[Assign(targets=[Name(id='x', "
+                "ctx=Store())], value=Constant(value=3j))], type_ignores=[])");
     CHECK_PARSE("'\\N{DASH}'", OU_PARSE_FILE, "!SyntaxError: (unicode error) 'unicodeescape' codec "
                 "can't decode bytes in position 0-7: \\N{...} escapes are not supported by ouro");
 }

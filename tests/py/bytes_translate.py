@@ -1,0 +1,50 @@
+# bytes.translate / maketrans / expandtabs (and bytearray's), str.format_map.
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+
+ba = bytearray
+t(lambda: b"abc".translate("x"))
+t(lambda: b"abc".translate(None, "x"))
+t(lambda: b"abc".translate(None, delete=b"a"))
+t(lambda: b"abc".translate())
+t(lambda: b"abc".translate(None, b"", 1))
+t(lambda: b"abc".translate(bytes(range(256))[::-1], ba(b"c")))
+t(lambda: ba(b"abc").translate(ba(bytes(256)), b"c"))
+t(lambda: bytes.maketrans(b"a"))
+t(lambda: bytes.maketrans(b"a", "b"))
+t(lambda: bytes.maketrans(1, b"b"))
+t(lambda: ba.maketrans(b"a", ba(b"b"))[97])
+t(lambda: b"a\tb\n\tc\r\td".expandtabs())
+t(lambda: b"a\tb".expandtabs(0))
+t(lambda: b"a\tb".expandtabs(-1))
+t(lambda: b"a\tb".expandtabs(tabsize=3))
+t(lambda: b"a\tb".expandtabs(x=3))
+t(lambda: b"a\tb".expandtabs(1, 2))
+t(lambda: "{a} {b[0]}".format_map({"a": 1, "b": [5]}))
+t(lambda: "{a}".format_map({}))
+t(lambda: "{}".format_map({}))
+t(lambda: "{0}".format_map({}))
+t(lambda: "{a}".format_map(1))
+t(lambda: "{a}".format_map())
+t(lambda: "x".format_map({}, 2))
+class D(dict):
+    def __missing__(self, k): return k.upper()
+t(lambda: "{a}-{bb!r:>5}".format_map(D()))
+class M:
+    def __getitem__(self, k): return k*2
+t(lambda: "{ab}".format_map(M()))
+t(lambda: "{a.real}".format_map({"a": 3}))
+table = bytes.maketrans(b"abc", b"xyz")
+print(len(table), table[:3], table[97:100], type(table).__name__, ba.maketrans(ba(b"a"), b"b")[97])
+print(b"aabbcc".translate(table), ba(b"aabbcc").translate(table), b"abc".translate(ba(table)))
+print(b"abcabc".translate(table, b"b"), b"abc".translate(None), b"abc".translate(None, b""))
+print(ba(b"abc").translate(None, ba(b"ac")), b"".translate(table), bytes(range(4)).translate(None, b"\x01\x03"))
+print(b"\t".expandtabs(), b"ab\tc\td".expandtabs(3), b"x\r\ty\n\tz".expandtabs(2), b"no tabs".expandtabs())
+print(ba(b"\t1\t12\t123").expandtabs(4), ba(b"\t").expandtabs(0), b"a\t\tb".expandtabs(1))
+print("{a} and {b!r:>6} {c[1]} {d.imag}".format_map({"a": "A", "b": "B", "c": [0, 9], "d": 2}))
+print("{{literal}} {x:{w}}|".format_map({"x": 7, "w": 4}), "".format_map({}), "plain".format_map(5))
+t(lambda: "{0[0]}".format_map({0: 1}))
+t(lambda: "{x".format_map({}))
