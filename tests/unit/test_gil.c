@@ -90,18 +90,19 @@ static void test_forced_and_priority_switch(void)
     CHECK_INT(pthread_create(&t, NULL, c_thread_spins, &s), 0);
     while (!s.spins) /* wait until the spinner holds the GIL */
         sched_yield();
-    double worst = 0;
+    int late = 0;
     for (int i = 0; i < 20; i++) {
         double t0 = now();
         ouro_gil_acquire(ts);        /* priority: as after a sleep */
-        double dt = now() - t0;
-        worst = dt > worst ? dt : worst;
+        late += now() - t0 >= 0.004;
         ouro_gil_release();
     }
-    /* Generous bound for a loaded machine; typically tens of microseconds. Valgrind runs
-     * one thread at a time, so there the hand-off is only checked to happen. */
+    /* Typically tens of microseconds; a forced switch would take the whole 5 ms interval.
+     * A few late hand-offs are the OS descheduling the spinner on a loaded machine (tests
+     * run beside builds), so most, not all, must be prompt. Valgrind runs one thread at a
+     * time, so there the hand-off is only checked to happen. */
     if (!getenv("OURO_TEST_UNDER_VALGRIND"))
-        CHECK(worst < 0.004);
+        CHECK(late <= 4);
     s.stop = 1;
     pthread_join(t, NULL);
     ouro_gil_acquire(ts);
