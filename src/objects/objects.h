@@ -96,7 +96,8 @@ void ou_hash_init_secret(void);
     /* issue 8: _thread's locks (src/modules/threadmodule.c) */ \
     X(ou_thread_lock_type) X(ou_thread_rlock_type) \
     X(ouro_bytearray_type) X(ou_bytearray_iter_type) \
-    X(ouro_complex_type)
+    X(ouro_complex_type) \
+    /* memoryview: append its types on this line */
 
 /* Fixed type ids of the static types, in list order (type is 1), then the exception types:
  * a static instance (None, True, a cached small int, the empty tuple) is written as
