@@ -272,6 +272,44 @@ static OuroObject *sys_utf8(OuroObject *self, OuroObject *unused)
     return ouro_str_from_cstr("utf-8");
 }
 
+/* sys.getallocatedblocks(): the allocator's live blocks (objects, and the memory they
+ * own), as CPython counts pymalloc's. New reference. */
+static OuroObject *sys_getallocatedblocks(OuroObject *self, OuroObject *unused)
+{
+    OuroMemStats st;
+    ouro_mem_stats(&st);
+    return ouro_int_from_uint64(st.allocs_total - st.frees_total);
+}
+
+/* sys.is_finalizing(): True once the runtime's teardown has begun (__del__ methods and
+ * weakref callbacks that run at exit see it). New reference. */
+static OuroObject *sys_is_finalizing(OuroObject *self, OuroObject *unused)
+{
+    return ouro_bool_from_long(ouro_runtime_current()->finalizing);
+}
+
+/* sys._clear_type_cache(): drops the method cache (and with it the eval loop's attribute
+ * caches, which are valid for one type epoch). Returns None. */
+static OuroObject *sys_clear_type_cache(OuroObject *self, OuroObject *unused)
+{
+    ou_type_cache_clear();
+    OURO_RETURN_NONE;
+}
+
+/* sys.call_tracing(func, args): func(*args) (CPython's also re-enables tracing inside;
+ * ouro has no tracing). New reference, or NULL. */
+static OuroObject *sys_call_tracing(OuroObject *self, OuroObject *const *args, ouro_ssize nargs)
+{
+    if (ou_builtin_check_nargs("call_tracing", nargs, 2, 2) < 0)
+        return NULL;
+    if (!ouro_tuple_check(args[1]))
+        return ouro_err_format(&ouro_exc_TypeError,
+                               "call_tracing() argument 2 must be tuple, not %s",
+                               OURO_TYPE_NAME(args[1]));
+    return ouro_object_vectorcall(args[0], OURO_TUPLE_ITEMS(args[1]),
+                                  (size_t)OURO_TUPLE_SIZE(args[1]), NULL);
+}
+
 static const OuroMethodDef sys_methods[] = {
     { "exit", OURO_METH(sys_exit), OURO_METH_FASTCALL, "Exit the interpreter by raising SystemExit(status)." },
     { "_getframe", OURO_METH(sys_getframe), OURO_METH_FASTCALL, "Return a frame object from the call stack." },
@@ -286,6 +324,10 @@ static const OuroMethodDef sys_methods[] = {
     { "displayhook", OURO_METH(sys_displayhook), OURO_METH_O, "Print an object to sys.stdout and also save it in builtins._" },
     { "excepthook", OURO_METH(sys_excepthook), OURO_METH_FASTCALL, "Handle an exception by displaying it with a traceback on sys.stderr." },
     { "exception", OURO_METH(sys_exception), OURO_METH_NOARGS, "Return the current exception." },
+    { "getallocatedblocks", OURO_METH(sys_getallocatedblocks), OURO_METH_NOARGS, "Return the number of memory blocks currently allocated." },
+    { "is_finalizing", OURO_METH(sys_is_finalizing), OURO_METH_NOARGS, "Return True if Python is exiting." },
+    { "_clear_type_cache", OURO_METH(sys_clear_type_cache), OURO_METH_NOARGS, "Clear the internal type lookup cache." },
+    { "call_tracing", OURO_METH(sys_call_tracing), OURO_METH_FASTCALL, "Call func(*args), while tracing is enabled." },
     { "getdefaultencoding", OURO_METH(sys_utf8), OURO_METH_NOARGS, "Return the current default encoding used by the Unicode implementation." },
     { "getfilesystemencoding", OURO_METH(sys_utf8), OURO_METH_NOARGS, "Return the encoding used to convert Unicode filenames to OS filenames." },
     { "exc_info", OURO_METH(sys_exc_info), OURO_METH_NOARGS, "Return current exception information: (type, value, traceback)." },
@@ -408,6 +450,13 @@ static int add_attributes(OuroObject *d, OuInterp *in)
         set_steal(d, "executable", executable_path()) < 0 ||
         set_steal(d, "prefix", ouro_str_from_cstr("/usr/local")) < 0 ||
         set_steal(d, "exec_prefix", ouro_str_from_cstr("/usr/local")) < 0 ||
+        set_steal(d, "base_prefix", ouro_str_from_cstr("/usr/local")) < 0 ||
+        set_steal(d, "base_exec_prefix", ouro_str_from_cstr("/usr/local")) < 0 ||
+        set_steal(d, "platlibdir", ouro_str_from_cstr("lib")) < 0 ||
+        set_steal(d, "pycache_prefix", OURO_NEWREF(OURO_NONE)) < 0 ||
+        set_steal(d, "abiflags", ouro_str_from_cstr("")) < 0 ||
+        set_steal(d, "api_version", ouro_int_from_int64(1013)) < 0 ||
+        set_steal(d, "float_repr_style", ouro_str_from_cstr("short")) < 0 ||
         set_steal(d, "copyright", ouro_str_from_cstr("ouro: see README.md")) < 0 ||
         set_steal(d, "dont_write_bytecode", OURO_NEWREF(OURO_TRUE)) < 0 ||
         set_steal(d, "builtin_module_names", ou_import_builtin_names()) < 0 ||

@@ -50,6 +50,9 @@ typedef struct OuObjState {
 
 /* The current runtime's objects-layer state (set by the runtime with the others). */
 OuObjState *ou_objstate(void);
+/* Drops every entry of the current runtime's method cache and starts a new type epoch (a
+ * class changed; sys._clear_type_cache). Never fails. (typedict.c) */
+void ou_type_cache_clear(void);
 
 /* Process-wide start: readies every static type (type table ids, inherited slots) and
  * seeds the string-hash key. Thread-safe, idempotent. 0, or -1 on failure. */
@@ -97,7 +100,8 @@ void ou_hash_init_secret(void);
     X(ou_thread_lock_type) X(ou_thread_rlock_type) \
     X(ouro_bytearray_type) X(ou_bytearray_iter_type) \
     X(ouro_complex_type) \
-    /* memoryview: append its types on this line */
+    /* memoryview: append its types on this line */ \
+    X(ou_struct_time_type) /* time.struct_time (src/modules/structseq.c) */
 
 /* Fixed type ids of the static types, in list order (type is 1), then the exception types:
  * a static instance (None, True, a cached small int, the empty tuple) is written as
@@ -136,6 +140,8 @@ extern OuroType ou_enumerate_type, ou_zip_type, ou_map_type, ou_filter_type,
 extern OuroType ou_seqiter_type;
 /* sys's struct sequences (src/modules/structseq.c): tuple subtypes with named fields. */
 extern OuroType ou_version_info_type, ou_int_info_type, ou_float_info_type, ou_flags_type;
+/* time.struct_time (structseq.c too: 9 visible items, tm_zone and tm_gmtoff hidden). */
+extern OuroType ou_struct_time_type;
 /* Weak references (weakrefobject.c, weakproxy.c; issue 6): ouro_weakref_type is in
  * include/ouro/weakref.h. */
 extern OuroType ou_weakproxy_type, ou_weakcallableproxy_type;

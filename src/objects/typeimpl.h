@@ -139,8 +139,6 @@ OuroObject *ou_type_vectorcall(OuroObject *callable, OuroObject *const *args, si
 OuroObject *ou_type_mro_tuple(OuroType *t);
 /* A fresh method-cache version for a class that was created or changed. */
 uint64_t ou_type_new_version(void);
-/* Drops every entry of the current runtime's method cache (a class changed). */
-void ou_type_cache_clear(void);
 /* Looks name (a str) up on type(o) and binds it to o as an attribute access would; for
  * calling dunders from slots. *found = 0 (NULL, no exception) when absent. */
 OuroObject *ou_lookup_bound(OuroObject *o, OuroObject *name, int *found);

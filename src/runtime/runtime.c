@@ -62,6 +62,7 @@ OURO_API uint64_t ouro_runtime_free(OuroRuntime *rt)
 {
     OU_ASSERT(ou_current.tstate && ou_current.tstate->runtime == rt);
     ou_signals_release(rt);
+    rt->finalizing = true;
     /* Issue 8: from here on no other thread runs (the language already did this after
      * threading._shutdown; embedders without the language get it here). */
     ou_gil_finalize(rt);

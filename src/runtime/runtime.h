@@ -30,6 +30,7 @@ struct OuroRuntime {
      * interrupts (sigint_tstate, NULL while the runtime does not catch SIGINT). */
     _Atomic int sigint_pending;
     _Atomic(struct OuroThreadState *) sigint_tstate;
+    bool finalizing;                   /* ouro_runtime_free has begun (sys.is_finalizing) */
 };
 
 /* ---------------------------------------------------------------- signals.c -- */
