@@ -28,7 +28,8 @@ OURO_API OuroObject *ouro_bytearray_from_data(const void *p, size_t n);
 OURO_API char *ouro_bytearray_data(OuroObject *b);
 OURO_API ouro_ssize ouro_bytearray_length(OuroObject *b);
 /* Sets the length to n (new bytes uninitialized), over-allocating on growth so that
- * appends are amortized O(1). 0, or -1 with MemoryError (b unchanged). */
+ * appends are amortized O(1). 0, or -1 with MemoryError, or BufferError when the size
+ * would change while memoryviews of b exist (b unchanged). */
 OURO_API int ouro_bytearray_resize(OuroObject *b, ouro_ssize n);
 
 #endif

@@ -72,7 +72,7 @@ static bool is_compound(const OuStmt *s)
     switch (s->kind) {
     case OU_FUNCTIONDEF_KIND: case OU_ASYNCFUNCTIONDEF_KIND: case OU_CLASSDEF_KIND:
     case OU_FOR_KIND: case OU_ASYNCFOR_KIND: case OU_WHILE_KIND: case OU_IF_KIND:
-    case OU_WITH_KIND: case OU_ASYNCWITH_KIND: case OU_TRY_KIND:
+    case OU_WITH_KIND: case OU_ASYNCWITH_KIND: case OU_TRY_KIND: case OU_MATCH_KIND:
         return true;
     default:
         return false;

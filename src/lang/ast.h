@@ -24,6 +24,7 @@ int ou_ast_keep(OuAstArena *a, OuroObject *o);
 
 typedef struct OuExpr OuExpr;
 typedef struct OuStmt OuStmt;
+typedef struct { int n; OuroObject **items; } OuIdentSeq;
 typedef struct OuArguments OuArguments;
 
 /* Source position, as CPython's: lines 1-based, columns 0-based UTF-8 byte offsets. */
@@ -147,10 +148,40 @@ typedef enum {
     OU_ASYNCFOR_KIND, OU_WHILE_KIND, OU_IF_KIND, OU_WITH_KIND, OU_ASYNCWITH_KIND,
     OU_RAISE_KIND, OU_TRY_KIND, OU_ASSERT_KIND, OU_IMPORT_KIND, OU_IMPORTFROM_KIND,
     OU_GLOBAL_KIND, OU_NONLOCAL_KIND, OU_EXPR_KIND, OU_PASS_KIND, OU_BREAK_KIND,
-    OU_CONTINUE_KIND
+    OU_CONTINUE_KIND, OU_MATCH_KIND
 } OuStmtKind;
 
-typedef struct { int n; OuroObject **items; } OuIdentSeq;
+/* Patterns of the match statement (PEP 634), as Python.asdl's `pattern`. */
+typedef struct OuPattern OuPattern;
+typedef struct { int n; OuPattern **items; } OuPatternSeq;
+typedef enum {
+    OU_MATCHVALUE_KIND = 1, OU_MATCHSINGLETON_KIND, OU_MATCHSEQUENCE_KIND,
+    OU_MATCHMAPPING_KIND, OU_MATCHCLASS_KIND, OU_MATCHSTAR_KIND, OU_MATCHAS_KIND,
+    OU_MATCHOR_KIND
+} OuPatternKind;
+
+struct OuPattern {
+    OuPatternKind kind;
+    OuLoc loc;
+    union {
+        struct { OuExpr *value; } value;                   /* MatchValue */
+        struct { OuroObject *value; } singleton;           /* None, True, False */
+        struct { OuPatternSeq patterns; } seq;             /* MatchSequence, MatchOr */
+        /* rest: the name of `**rest`, or NULL */
+        struct { OuExprSeq keys; OuPatternSeq patterns; OuroObject *rest; } mapping;
+        struct { OuExpr *cls; OuPatternSeq patterns; OuIdentSeq kwd_attrs;
+                 OuPatternSeq kwd_patterns; } cls;
+        struct { OuroObject *name; } star;                 /* name NULL: `*_` */
+        struct { OuPattern *pattern; OuroObject *name; } as; /* both NULL: `_` */
+    } v;
+};
+
+typedef struct OuMatchCase {        /* case pattern if guard: body */
+    OuPattern *pattern;
+    OuExpr *guard;                  /* or NULL */
+    OuStmtSeq body;
+} OuMatchCase;
+typedef struct { int n; OuMatchCase **items; } OuMatchCaseSeq;
 
 struct OuStmt {
     OuStmtKind kind;
@@ -177,6 +208,7 @@ struct OuStmt {
         struct { OuroObject *module; OuAliasSeq names; int level; } importfrom;
         struct { OuIdentSeq names; } global;               /* also Nonlocal */
         struct { OuExpr *value; } expr;
+        struct { OuExpr *subject; OuMatchCaseSeq cases; } match;
     } v;
 };
 

@@ -373,6 +373,105 @@ static void dump_alias(Dump *d, const OuAliasSeq *s)
     put(d, "]");
 }
 
+static void dump_pattern(Dump *d, const OuPattern *pt);
+
+static void dump_patterns(Dump *d, const OuPatternSeq *s)
+{
+    put(d, "[");
+    for (int i = 0; i < s->n; i++) {
+        if (i)
+            put(d, ", ");
+        dump_pattern(d, s->items[i]);
+    }
+    put(d, "]");
+}
+
+/* A name field that ast.dump omits when None; *first tracks the comma. */
+static void dump_opt_name(Dump *d, const char *name, OuroObject *v, bool *first)
+{
+    if (!v)
+        return;
+    field(d, name, *first);
+    put_repr(d, v);
+    *first = false;
+}
+
+static void dump_pattern(Dump *d, const OuPattern *pt)
+{
+    bool first = true;
+    switch (pt->kind) {
+    case OU_MATCHVALUE_KIND:
+        put(d, "MatchValue(value=");
+        dump_expr(d, pt->v.value.value);
+        break;
+    case OU_MATCHSINGLETON_KIND:
+        put(d, "MatchSingleton(value=");
+        put_repr(d, pt->v.singleton.value);
+        break;
+    case OU_MATCHSEQUENCE_KIND:
+    case OU_MATCHOR_KIND:
+        put(d, pt->kind == OU_MATCHOR_KIND ? "MatchOr(patterns=" : "MatchSequence(patterns=");
+        dump_patterns(d, &pt->v.seq.patterns);
+        break;
+    case OU_MATCHMAPPING_KIND:
+        put(d, "MatchMapping(keys=");
+        dump_exprs(d, &pt->v.mapping.keys);
+        put(d, ", patterns=");
+        dump_patterns(d, &pt->v.mapping.patterns);
+        first = false;
+        dump_opt_name(d, "rest", pt->v.mapping.rest, &first);
+        break;
+    case OU_MATCHCLASS_KIND:
+        put(d, "MatchClass(cls=");
+        dump_expr(d, pt->v.cls.cls);
+        put(d, ", patterns=");
+        dump_patterns(d, &pt->v.cls.patterns);
+        put(d, ", kwd_attrs=[");
+        for (int i = 0; i < pt->v.cls.kwd_attrs.n; i++) {
+            if (i)
+                put(d, ", ");
+            put_repr(d, pt->v.cls.kwd_attrs.items[i]);
+        }
+        put(d, "], kwd_patterns=");
+        dump_patterns(d, &pt->v.cls.kwd_patterns);
+        break;
+    case OU_MATCHSTAR_KIND:
+        put(d, "MatchStar(");
+        dump_opt_name(d, "name", pt->v.star.name, &first);
+        break;
+    case OU_MATCHAS_KIND:
+        put(d, "MatchAs(");
+        if (pt->v.as.pattern) {
+            put(d, "pattern=");
+            dump_pattern(d, pt->v.as.pattern);
+            first = false;
+        }
+        dump_opt_name(d, "name", pt->v.as.name, &first);
+        break;
+    default:
+        d->err = 1;
+        break;
+    }
+    put(d, ")");
+}
+
+static void dump_match(Dump *d, const OuStmt *s)
+{
+    put(d, "Match(subject=");
+    dump_expr(d, s->v.match.subject);
+    put(d, ", cases=[");
+    for (int i = 0; i < s->v.match.cases.n; i++) {
+        const OuMatchCase *mc = s->v.match.cases.items[i];
+        put(d, i ? ", match_case(pattern=" : "match_case(pattern=");
+        dump_pattern(d, mc->pattern);
+        dump_opt_expr(d, "guard", mc->guard);
+        put(d, ", body=");
+        dump_stmts(d, &mc->body);
+        put(d, ")");
+    }
+    put(d, "])");
+}
+
 static void dump_body_orelse(Dump *d, const OuStmtSeq *body, const OuStmtSeq *orelse)
 {
     put(d, ", body=");
@@ -455,6 +554,7 @@ static void dump_stmt2(Dump *d, const OuStmt *s)
     case OU_PASS_KIND: put(d, "Pass()"); break;
     case OU_BREAK_KIND: put(d, "Break()"); break;
     case OU_CONTINUE_KIND: put(d, "Continue()"); break;
+    case OU_MATCH_KIND: dump_match(d, s); break;
     default: d->err = 1; break;
     }
 }
@@ -616,7 +716,8 @@ OuroObject *ou_ast_dump(const OuMod *m)
 
 /* ------------------------------------------------------------------ positions -- */
 
-enum { T_STMT, T_EXPR, T_HANDLER, T_ARGS, T_ARG, T_KEYWORD, T_ALIAS, T_WITHITEM, T_COMP };
+enum { T_STMT, T_EXPR, T_HANDLER, T_ARGS, T_ARG, T_KEYWORD, T_ALIAS, T_WITHITEM, T_COMP,
+       T_CASE, T_PATTERN };
 typedef struct WNode { int tag; const void *n; } WNode;
 typedef struct Walk {
     WNode *q;
@@ -677,8 +778,37 @@ static const char *const stmt_names[] = {
     "", "FunctionDef", "AsyncFunctionDef", "ClassDef", "Return", "Delete", "Assign",
     "AugAssign", "AnnAssign", "For", "AsyncFor", "While", "If", "With", "AsyncWith",
     "Raise", "Try", "Assert", "Import", "ImportFrom", "Global", "Nonlocal", "Expr", "Pass",
-    "Break", "Continue"
+    "Break", "Continue", "Match"
 };
+static const char *const pattern_names[] = {
+    "", "MatchValue", "MatchSingleton", "MatchSequence", "MatchMapping", "MatchClass",
+    "MatchStar", "MatchAs", "MatchOr"
+};
+
+static void wpatterns(Walk *w, const OuPatternSeq *s)
+{
+    for (int i = 0; i < s->n; i++)
+        wpush(w, T_PATTERN, s->items[i]);
+}
+
+static void wpattern_children(Walk *w, const OuPattern *pt)
+{
+    switch (pt->kind) {
+    case OU_MATCHVALUE_KIND: wpush(w, T_EXPR, pt->v.value.value); break;
+    case OU_MATCHSEQUENCE_KIND: case OU_MATCHOR_KIND: wpatterns(w, &pt->v.seq.patterns); break;
+    case OU_MATCHMAPPING_KIND:
+        wexprs(w, &pt->v.mapping.keys);
+        wpatterns(w, &pt->v.mapping.patterns);
+        break;
+    case OU_MATCHCLASS_KIND:
+        wpush(w, T_EXPR, pt->v.cls.cls);
+        wpatterns(w, &pt->v.cls.patterns);
+        wpatterns(w, &pt->v.cls.kwd_patterns);
+        break;
+    case OU_MATCHAS_KIND: wpush(w, T_PATTERN, pt->v.as.pattern); break;
+    default: break;
+    }
+}
 static const char *const expr_names[] = {
     "", "BoolOp", "NamedExpr", "BinOp", "UnaryOp", "Lambda", "IfExp", "Dict", "Set",
     "ListComp", "SetComp", "DictComp", "GeneratorExp", "Await", "Yield", "YieldFrom",
@@ -754,6 +884,11 @@ static void wstmt_children(Walk *w, const OuStmt *s)
         break;
     }
     case OU_EXPR_KIND: wpush(w, T_EXPR, s->v.expr.value); break;
+    case OU_MATCH_KIND:
+        wpush(w, T_EXPR, s->v.match.subject);
+        for (int i = 0; i < s->v.match.cases.n; i++)
+            wpush(w, T_CASE, s->v.match.cases.items[i]);
+        break;
     default: break;
     }
 }
@@ -885,6 +1020,19 @@ static void wvisit(Walk *w, Dump *d, bool *first, const WNode *n)
         wpush(w, T_EXPR, ((const OuWithItem *)n->n)->context_expr);
         wpush(w, T_EXPR, ((const OuWithItem *)n->n)->optional_vars);
         break;
+    case T_CASE: {
+        const OuMatchCase *mc = n->n;
+        wpush(w, T_PATTERN, mc->pattern);
+        wpush(w, T_EXPR, mc->guard);
+        wstmts(w, &mc->body);
+        break;
+    }
+    case T_PATTERN: {
+        const OuPattern *pt = n->n;
+        put_pos(d, first, pattern_names[pt->kind], &pt->loc);
+        wpattern_children(w, pt);
+        break;
+    }
     case T_COMP: {
         const OuComprehension *c = n->n;
         wpush(w, T_EXPR, c->target);

@@ -62,7 +62,10 @@ static int stack_effect(int op, int arg, int jump)
     case OP_LOAD_GLOBAL: case OP_LOAD_DEREF: case OP_LOAD_CLOSURE: case OP_LOAD_CLASSDEREF:
     case OP_LOAD_METHOD: case OP_LOAD_BUILD_CLASS: case OP_IMPORT_FROM: case OP_PUSH_EXC_INFO:
     case OP_BEFORE_WITH: case OP_WITH_EXCEPT_START: case OP_LOAD_ASSERTION_ERROR:
+    case OP_MATCH_SEQUENCE: case OP_MATCH_MAPPING: case OP_GET_LEN: case OP_MATCH_KEYS:
         return 1;
+    case OP_COPY_DICT_WITHOUT_KEYS: return -1;
+    case OP_MATCH_CLASS: return -2;
     case OP_LOAD_GLOBAL_NULL: return 2;
     /* Superinstructions only appear after assembly: no stack effect is asked of them. */
     case OP_STORE_ATTR: case OP_DELETE_SUBSCR: case OP_MAP_ADD: return -2;

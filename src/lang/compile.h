@@ -1,5 +1,5 @@
 /* src/lang/compile.h — internal state of the compiler, shared by compile.c (units,
- * emission, assembly), compile_stmt.c and compile_expr.c. */
+ * emission, assembly), compile_stmt.c, compile_expr.c and compile_match.c. */
 #ifndef OU_COMPILE_H
 #define OU_COMPILE_H
 
@@ -101,6 +101,10 @@ int ou_c_make_closure(OuCompiler *c, OuroObject *code, int flags);
 /* compile_stmt.c */
 int ou_c_stmt(OuCompiler *c, const OuStmt *s);
 int ou_c_body(OuCompiler *c, const OuStmtSeq *body);
+/* Jumps to label when e's truth equals cond (e consumed either way). */
+int ou_c_jump_if(OuCompiler *c, const OuExpr *e, int32_t label, int cond);
+/* compile_match.c */
+int ou_c_match(OuCompiler *c, const OuStmt *s);
 /* compile_expr.c */
 int ou_c_expr(OuCompiler *c, const OuExpr *e);
 int ou_c_store_target(OuCompiler *c, const OuExpr *target);

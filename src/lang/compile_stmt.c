@@ -188,6 +188,11 @@ static int jump_if(OuCompiler *c, const OuExpr *e, int32_t label, int cond)
     return 0;
 }
 
+int ou_c_jump_if(OuCompiler *c, const OuExpr *e, int32_t label, int cond)
+{
+    return jump_if(c, e, label, cond);
+}
+
 static int c_if(OuCompiler *c, const OuStmt *s)
 {
     int32_t end = ou_c_new_label(c), orelse = s->v.if_.orelse.n ? ou_c_new_label(c) : end;
@@ -790,6 +795,7 @@ int ou_c_stmt(OuCompiler *c, const OuStmt *s)
     case OU_IMPORTFROM_KIND: return c_importfrom(c, s);
     case OU_EXPR_KIND: return c_expr_stmt(c, s);
     case OU_BREAK_KIND: case OU_CONTINUE_KIND: return c_break_continue(c, s);
+    case OU_MATCH_KIND: return ou_c_match(c, s);
     case OU_GLOBAL_KIND: case OU_NONLOCAL_KIND: case OU_PASS_KIND:
         return 0;
     }

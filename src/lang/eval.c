@@ -1563,6 +1563,53 @@ dispatch:
             goto error;
         DISPATCH();
     }
+    /* The match statement (eval_match.c): the subject stays below what they push. */
+    TARGET(MATCH_SEQUENCE) {
+        bool yes = ou_ev_match_kind(TOP()) == OU_MATCH_IS_SEQUENCE;
+        PUSH(OURO_NEWREF(yes ? OURO_TRUE : OURO_FALSE));
+        DISPATCH();
+    }
+    TARGET(MATCH_MAPPING) {
+        bool yes = ou_ev_match_kind(TOP()) == OU_MATCH_IS_MAPPING;
+        PUSH(OURO_NEWREF(yes ? OURO_TRUE : OURO_FALSE));
+        DISPATCH();
+    }
+    TARGET(GET_LEN) {
+        ouro_ssize n = ouro_object_length(TOP());
+        OuroObject *v = n < 0 ? NULL : ouro_int_from_ssize(n);
+        if (!v)
+            goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(MATCH_KEYS) {
+        OuroObject *v = ou_ev_match_keys(SECOND(), TOP());
+        if (!v)
+            goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(MATCH_CLASS) {
+        OuroObject *names_ = POP(), *cls = POP(), *subject = TOP();
+        OuroObject *v = ou_ev_match_class(subject, cls, (int)oparg, names_);
+        OURO_DECREF(names_);
+        OURO_DECREF(cls);
+        if (!v && ouro_err_occurred())
+            goto error;     /* the subject stays on the stack, which unwinding drops */
+        SET_TOP(v ? v : OURO_NEWREF(OURO_NONE));
+        OURO_DECREF(subject);
+        DISPATCH();
+    }
+    TARGET(COPY_DICT_WITHOUT_KEYS) {
+        OuroObject *keys = POP(), *subject = TOP();
+        OuroObject *rest = ou_ev_dict_without_keys(subject, keys);
+        OURO_DECREF(keys);
+        if (!rest)
+            goto error;
+        SET_TOP(rest);
+        OURO_DECREF(subject);
+        DISPATCH();
+    }
     TARGET(PRINT_EXPR) {
         OuroObject *v = POP();
         int rc = ou_ev_print_expr(v);

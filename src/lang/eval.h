@@ -215,6 +215,23 @@ int ou_ev_print_expr(OuroObject *v);
 /* MAKE_FUNCTION: steals code and the flagged values vals[] (defaults first). */
 OuroObject *ou_ev_make_function(OuFrame *f, OuroObject *code, int flags, OuroObject **vals);
 
+/* ---- eval_match.c: the match statement's instructions */
+enum { OU_MATCH_IS_SEQUENCE = 1, OU_MATCH_IS_MAPPING = 2 };
+/* Whether subject matches sequence patterns (list, tuple, range and their subclasses:
+ * OU_MATCH_IS_SEQUENCE) or mapping patterns (dict and subclasses, mappingproxy:
+ * OU_MATCH_IS_MAPPING), else 0. Never fails. */
+int ou_ev_match_kind(OuroObject *subject);
+/* MATCH_KEYS: a new tuple of map's values for the tuple keys, or a new reference to None
+ * when one is missing; NULL with an exception. Borrows both. */
+OuroObject *ou_ev_match_keys(OuroObject *map, OuroObject *keys);
+/* `**rest`: a new dict copied from map without keys; NULL with an exception. */
+OuroObject *ou_ev_dict_without_keys(OuroObject *map, OuroObject *keys);
+/* MATCH_CLASS: isinstance(subject, cls) and the attributes for nargs positional
+ * sub-patterns (by __match_args__) and the names in kwnames. A new tuple; NULL without
+ * an exception when it does not match, NULL with one on error. Borrows all. */
+OuroObject *ou_ev_match_class(OuroObject *subject, OuroObject *cls, int nargs,
+                              OuroObject *kwnames);
+
 /* ---- ops.c */
 OuroObject *ou_binary_op(OuroObject *a, OuroObject *b, int op);
 OuroObject *ou_format_value(OuroObject *v, OuroObject *spec);

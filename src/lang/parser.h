@@ -1,6 +1,6 @@
 /* src/lang/parser.h — what the parser's files share (parser.c: tokens, errors, entry;
  * parser_stmt.c: statements; parser_expr.c: expressions and targets; parser_str.c:
- * string literals and f-strings). Internal to the parser; the contract with the
+ * string literals and f-strings; parser_match.c: the match statement). Internal to the parser; the contract with the
  * compiler is ast.h. */
 #ifndef OU_PARSER_H
 #define OU_PARSER_H
@@ -123,6 +123,18 @@ OuExpr *ou_p_number(OuParser *p, const OuToken *t);
 /* ---- statements (parser_stmt.c) */
 int ou_p_statements_until(OuParser *p, OuVec *out, int end_kind);
 int ou_p_statement(OuParser *p, OuVec *out);
+/* ':' or "expected ':'" / "invalid syntax": 0 or -1. */
+int ou_p_expect_colon(OuParser *p);
+/* block: NEWLINE INDENT statements DEDENT | simple_stmts; what/line name the header in
+ * "expected an indented block after 'case' statement on line 3". 0 or -1. */
+int ou_p_block(OuParser *p, OuStmtSeq *out, const char *what, int line);
+
+/* ---- the match statement (parser_match.c) */
+/* 1 if the statement at the current token is a match statement (`match` is a soft
+ * keyword: `match = 1`, `match(x)` stay expressions). May read tokens ahead. */
+bool ou_p_at_match_stmt(OuParser *p);
+/* The match statement at the current token, or NULL with an error. */
+OuStmt *ou_p_match_stmt(OuParser *p);
 
 /* Sub-parser for the expression of an f-string at src[start..end) of the parent, whose
  * first byte sits at (lineno, col) of the file. Returns the expression or NULL. */

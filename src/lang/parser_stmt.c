@@ -61,6 +61,16 @@ static OuroObject *expect_name(OuParser *p, OuToken *out)
 
 /* ------------------------------------------------------------------- blocks -- */
 
+/* 1 if only DEDENTs are left before the end of the input (a block header at the end of
+ * an indented block: the REPL should ask for more, and CPython reports the header). */
+static bool at_end(OuParser *p)
+{
+    int k = 0;
+    while (ou_p_peek(p, k)->kind == OU_TOK_DEDENT)
+        k++;
+    return ou_p_peek(p, k)->kind == OU_TOK_ENDMARKER;
+}
+
 /* block: NEWLINE INDENT statements DEDENT | simple_stmts. what/line name the header
  * for "expected an indented block after 'if' statement on line 3". */
 static int block(OuParser *p, OuStmtSeq *out, const char *what, int line)
@@ -71,11 +81,15 @@ static int block(OuParser *p, OuStmtSeq *out, const char *what, int line)
             if (p->error)
                 return -1;
             OuLoc l = here(p);
-            if (ou_p_at(p, OU_TOK_ENDMARKER)) {
+            if (at_end(p)) {
                 const OuToken *nl = &p->toks[p->pos - 1];
                 l = ou_p_tokloc(nl);
                 l.end_col_offset = -2;
                 p->lx.incomplete = 1;
+            }
+            else if (ou_p_at(p, OU_TOK_DEDENT)) {
+                l.col_offset = -1;      /* CPython's offset 0, end -1 at a dedent */
+                l.end_col_offset = -2;
             }
             ou_p_error_at(p, &ouro_exc_IndentationError,
                           &l, "expected an indented block after %s on line %d", what, line);
@@ -101,6 +115,16 @@ static void end_at_last(OuStmt *s, const OuStmtSeq *seq)
         s->loc.end_lineno = seq->items[seq->n - 1]->loc.end_lineno;
         s->loc.end_col_offset = seq->items[seq->n - 1]->loc.end_col_offset;
     }
+}
+
+int ou_p_expect_colon(OuParser *p)
+{
+    return expect_colon(p);
+}
+
+int ou_p_block(OuParser *p, OuStmtSeq *out, const char *what, int line)
+{
+    return block(p, out, what, line);
 }
 
 /* ------------------------------------------------------------ simple statements -- */
@@ -885,6 +909,11 @@ static OuStmt *compound_stmt(OuParser *p, bool *none)
     case OU_KW_DEF: return funcdef(p, nodecs, here(p), false);
     case OU_KW_CLASS: return classdef(p, nodecs);
     case OU_KW_ASYNC: return async_stmt(p);
+    case 0:
+        if (ou_p_at_match_stmt(p))
+            return ou_p_match_stmt(p);
+        *none = !p->error;
+        return NULL;
     default:
         *none = true;
         return NULL;

@@ -469,6 +469,57 @@ static int visit_classdef(StBuilder *b, const OuStmt *st)
     return rc;
 }
 
+/* A pattern of a match statement: its captures bind, its values and classes are used. */
+static int visit_pattern(StBuilder *b, const OuPattern *pt)
+{
+    switch (pt->kind) {
+    case OU_MATCHVALUE_KIND: return visit_expr(b, pt->v.value.value);
+    case OU_MATCHSINGLETON_KIND: return 0;
+    case OU_MATCHSEQUENCE_KIND: case OU_MATCHOR_KIND:
+        for (int i = 0; i < pt->v.seq.patterns.n; i++)
+            if (visit_pattern(b, pt->v.seq.patterns.items[i]) < 0)
+                return -1;
+        return 0;
+    case OU_MATCHMAPPING_KIND:
+        if (visit_exprs(b, &pt->v.mapping.keys) < 0)
+            return -1;
+        for (int i = 0; i < pt->v.mapping.patterns.n; i++)
+            if (visit_pattern(b, pt->v.mapping.patterns.items[i]) < 0)
+                return -1;
+        return pt->v.mapping.rest ? add_def(b, pt->v.mapping.rest, OU_DEF_LOCAL, &pt->loc) : 0;
+    case OU_MATCHCLASS_KIND:
+        if (visit_expr(b, pt->v.cls.cls) < 0)
+            return -1;
+        for (int i = 0; i < pt->v.cls.patterns.n; i++)
+            if (visit_pattern(b, pt->v.cls.patterns.items[i]) < 0)
+                return -1;
+        for (int i = 0; i < pt->v.cls.kwd_patterns.n; i++)
+            if (visit_pattern(b, pt->v.cls.kwd_patterns.items[i]) < 0)
+                return -1;
+        return 0;
+    case OU_MATCHSTAR_KIND:
+        return pt->v.star.name ? add_def(b, pt->v.star.name, OU_DEF_LOCAL, &pt->loc) : 0;
+    case OU_MATCHAS_KIND:
+        if (pt->v.as.pattern && visit_pattern(b, pt->v.as.pattern) < 0)
+            return -1;
+        return pt->v.as.name ? add_def(b, pt->v.as.name, OU_DEF_LOCAL, &pt->loc) : 0;
+    }
+    return 0;
+}
+
+static int visit_match(StBuilder *b, const OuStmt *st)
+{
+    if (visit_expr(b, st->v.match.subject) < 0)
+        return -1;
+    for (int i = 0; i < st->v.match.cases.n; i++) {
+        const OuMatchCase *mc = st->v.match.cases.items[i];
+        if (visit_pattern(b, mc->pattern) < 0 || (mc->guard && visit_expr(b, mc->guard) < 0) ||
+            visit_stmts(b, &mc->body) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static int visit_stmt(StBuilder *b, const OuStmt *st)
 {
     switch (st->kind) {
@@ -504,6 +555,7 @@ static int visit_stmt(StBuilder *b, const OuStmt *st)
             visit_stmts(b, &st->v.for_.body) < 0)
             return -1;
         return visit_stmts(b, &st->v.for_.orelse);
+    case OU_MATCH_KIND: return visit_match(b, st);
     case OU_WHILE_KIND: case OU_IF_KIND:
         if (visit_expr(b, st->v.while_.test) < 0 || visit_stmts(b, &st->v.while_.body) < 0)
             return -1;

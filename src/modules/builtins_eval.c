@@ -464,7 +464,7 @@ static int add_types(OuroObject *d)
 {
     static const struct { const char *name; OuroType *t; } types[] = {
         { "bool", &ouro_bool_type }, { "bytes", &ouro_bytes_type }, { "dict", &ouro_dict_type },
-        { "bytearray", &ouro_bytearray_type },
+        { "bytearray", &ouro_bytearray_type }, { "memoryview", &ou_memoryview_type },
         { "float", &ouro_float_type }, { "frozenset", &ouro_frozenset_type },
         { "complex", &ouro_complex_type },
         { "int", &ouro_int_type }, { "list", &ouro_list_type }, { "object", &ouro_object_type },

@@ -202,6 +202,38 @@ static OuroObject *math_copysign(OuroObject *self, OuroObject *const *args, ouro
     return ouro_float_from_double(copysign(x, y));
 }
 
+/* nextafter(x, y): the next float after x towards y (C's nextafter: NaN in, NaN out;
+ * x == y gives y). New reference, or NULL. */
+static OuroObject *math_nextafter(OuroObject *self, OuroObject *const *args, ouro_ssize nargs)
+{
+    double x, y;
+    if (two_doubles("nextafter", args, nargs, &x, &y) < 0)
+        return NULL;
+    return ouro_float_from_double(nextafter(x, y));
+}
+
+/* ulp(x): the value of the least significant bit of |x| (NaN and inf are returned as
+ * |x|; for the largest finite float, the gap below it, as there is none above). A vector
+ * call only for CPython's "math.ulp() takes exactly one argument" message. */
+static OuroObject *math_ulp(OuroObject *self, OuroObject *const *args, ouro_ssize nargs)
+{
+    double x;
+    if (nargs != 1)
+        return ouro_err_format(&ouro_exc_TypeError,
+                               "math.ulp() takes exactly one argument (%zd given)", nargs);
+    if (arg_double(args[0], &x) < 0)
+        return NULL;
+    if (isnan(x))
+        return ouro_float_from_double(x);
+    x = fabs(x);
+    if (isinf(x))
+        return ouro_float_from_double(x);
+    double up = nextafter(x, INFINITY);
+    if (isinf(up))
+        return ouro_float_from_double(x - nextafter(x, -INFINITY));
+    return ouro_float_from_double(up - x);
+}
+
 static OuroObject *math_fmod(OuroObject *self, OuroObject *const *args, ouro_ssize nargs)
 {
     double x, y;
@@ -740,6 +772,8 @@ static const OuroMethodDef math_methods[] = {
     MF(pow, "Return x**y (x to the power of y)."), MF(atan2, "Return the arc tangent (measured in radians) of y/x."),
     MF(copysign, "Return a float with the magnitude (absolute value) of x but the sign of y."),
     MF(fmod, "Return fmod(x, y), according to platform C."),
+    MF(nextafter, "Return the next floating-point value after x towards y."),
+    MF(ulp, "Return the value of the least significant bit of the float x."),
     MF(remainder, "Difference between x and the closest integer multiple of y."),
     MF(ldexp, "Return x * (2**i)."), MF(hypot, "Multidimensional Euclidean distance from the origin to a point."),
     MF(dist, "Return the Euclidean distance between two points p and q."),

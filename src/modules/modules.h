@@ -45,6 +45,17 @@ int ou_sys_set_argv(int argc, char **argv, const char *script_dir);
 /* A struct sequence of type t (ou_version_info_type...) with the items of a tuple
  * (borrowed). New reference, or NULL. */
 OuroObject *ou_structseq_new(OuroType *t, OuroObject *items);
+/* Sets struct_time's n_fields, n_sequence_fields, n_unnamed_fields in this runtime (by
+ * the time module's creation). 0 / -1. */
+int ou_struct_time_add_counts(void);
+
+/* ------------------------------------------------------ timemodule.c, timeparse.c -- */
+struct tm;
+/* A struct tm as a time.struct_time (tm_zone, tm_gmtoff too). New reference, or NULL. */
+OuroObject *ou_time_struct_from_tm(const struct tm *tm);
+/* time.strptime(string, format='%a %b %d %H:%M:%S %Y') (timeparse.c). New reference. */
+OuroObject *ou_time_strptime(OuroObject *self, OuroObject *const *args, ouro_ssize nargs,
+                             OuroObject *kwnames);
 
 /* ---------------------------------------------------------------- mathmodule.c -- */
 OuroObject *ou_math_create(void);

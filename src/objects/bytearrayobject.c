@@ -2,7 +2,8 @@
  * separate, over-allocated block of the runtime allocator (layout and invariants in
  * strimpl.h; narrative in docs/internals/objects.md, "bytearray"). The methods shared with
  * bytes are in bytesmethods.c; this file has the storage, the sequence protocol and the
- * mutating methods. Not a GC type: it holds no references. */
+ * mutating methods. Not a GC type: it holds no references. While memoryviews export it
+ * (ou_buffer_get), every change of size raises BufferError, as in CPython. */
 #include "objects/strimpl.h"
 #include "objects/sequence.h"
 
@@ -24,6 +25,8 @@ int ouro_bytearray_resize(OuroObject *o, ouro_ssize n)
     ouro_ssize alloc = b->alloc, want;
     if (n == b->size)
         return 0;
+    if (ou_bytearray_check_resizable(o) < 0)
+        return -1;
     if (n < 0 || n > INT64_MAX / 16) {
         ouro_err_no_memory();
         return -1;
@@ -86,12 +89,24 @@ OuroObject *ouro_bytearray_from_data(const void *p, size_t n)
 char *ouro_bytearray_data(OuroObject *b) { return ou_bytearray_data(b); }
 ouro_ssize ouro_bytearray_length(OuroObject *b) { return ou_bytearray_size(b); }
 
+int ou_bytearray_check_resizable(OuroObject *b)
+{
+    if (ba(b)->exports <= 0)
+        return 0;
+    ouro_err_set_string(&ouro_exc_BufferError,
+                        "Existing exports of data: object cannot be re-sized");
+    return -1;
+}
+
 /* Replaces self[lo:hi) (0 <= lo <= hi <= size) by p[0..m); p must not point into self.
- * 0, or -1 with MemoryError (self unchanged). */
+ * 0, or -1 with MemoryError, or BufferError when the size would change while self is
+ * exported (self unchanged). */
 static int replace_range(OuroObject *self, ouro_ssize lo, ouro_ssize hi, const char *p,
                          ouro_ssize m)
 {
     ouro_ssize n = ba(self)->size, tail = n - hi, growth = m - (hi - lo);
+    if (growth && ou_bytearray_check_resizable(self) < 0)
+        return -1;
     if (growth > 0 && ouro_bytearray_resize(self, n + growth) < 0)
         return -1;
     char *d = ou_bytearray_data(self);
@@ -213,7 +228,15 @@ static OuroObject *bytearray_inplace_concat(OuroObject *a, OuroObject *b)
     if (!ou_bl_check(b))
         return ouro_err_format(&ouro_exc_TypeError, "can't concat %s to %s", OURO_TYPE_NAME(b),
                                OURO_TYPE_NAME(a));
-    if (extend_byteslike(a, b) < 0)
+    /* CPython holds an export of b while it resizes a, so `b += b` raises BufferError
+     * (unless b is empty): count one here too. */
+    bool export = ouro_bytearray_check(b);
+    if (export)
+        ba(b)->exports++;
+    int rc = extend_byteslike(a, b);
+    if (export)
+        ba(b)->exports--;
+    if (rc < 0)
         return NULL;
     return OURO_NEWREF(a);
 }
@@ -346,8 +369,8 @@ static void delete_extended(OuroObject *o, ouro_ssize start, ouro_ssize step, ou
 }
 
 /* The bytes to assign to a slice as a new bytes-like object: value itself (bytes, or
- * a copy when it is a bytearray, which may be self), or bytearray(value) for other
- * iterables. New reference, or NULL with CPython's TypeError. */
+ * a copy when it is a bytearray or a memoryview, which may be or view self), or
+ * bytearray(value) for other iterables. New reference, or NULL with CPython's TypeError. */
 static OuroObject *slice_value(OuroObject *value)
 {
     if (ouro_bytes_check(value))
@@ -355,6 +378,8 @@ static OuroObject *slice_value(OuroObject *value)
     if (ouro_bytearray_check(value))
         return ouro_bytearray_from_data(ou_bytearray_data(value),
                                         (size_t)ou_bytearray_size(value));
+    if (ou_memoryview_check(value))   /* a copy too: it may view self */
+        return ou_memoryview_tobytes(value);
     if (has_index(value) || ouro_str_check(value)) {
         ouro_err_set_string(&ouro_exc_TypeError,
                             "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
@@ -385,6 +410,8 @@ static int ass_slice(OuroObject *o, OuroObject *key, OuroObject *value)
         goto done;
     }
     if (!src || ou_bl_size(src) == 0) {   /* CPython: an empty value deletes, any size */
+        if (ou_bytearray_check_resizable(o) < 0)   /* even of no item, as CPython */
+            goto done;
         delete_extended(o, start, step, n);
         rc = 0;
         goto done;
@@ -447,8 +474,8 @@ static int bytearray_init(OuroObject *o, OuroObject *args, OuroObject *kwargs)
     if (ou_bytes_parse_new_args("bytearray", args, kwargs, argv) < 0)
         return -1;
     OuroObject *x = argv[0], *encoding = argv[1], *errors = argv[2];
-    if (ba(o)->size)
-        (void)ouro_bytearray_resize(o, 0);
+    if (ba(o)->size && ouro_bytearray_resize(o, 0) < 0)
+        return -1;
     if (encoding || errors) {
         if (!x || !ouro_str_check(x)) {
             ouro_err_set_string(&ouro_exc_TypeError,
@@ -488,6 +515,12 @@ static int bytearray_init(OuroObject *o, OuroObject *args, OuroObject *kwargs)
     }
     if (ou_bl_check(x))
         return extend_byteslike(o, x);
+    if (ou_memoryview_check(x)) {   /* released (ValueError) or not contiguous */
+        OuroObject *tmp = ou_memoryview_tobytes(x);
+        int rc = tmp ? extend_byteslike(o, tmp) : -1;
+        OURO_XDECREF(tmp);
+        return rc;
+    }
     return extend_iterable(o, x, "cannot convert '%s' object to bytearray", true);
 }
 
@@ -504,6 +537,9 @@ OuroObject *ou_bytearray_append(OuroObject *self, OuroObject *arg)
 
 OuroObject *ou_bytearray_extend(OuroObject *self, OuroObject *arg)
 {
+    if (ou_memoryview_check(arg) && !ou_bl_check(arg))
+        return ouro_err_format(&ouro_exc_TypeError, "can't set bytearray slice from %s",
+                               OURO_TYPE_NAME(arg));
     int rc = ou_bl_check(arg) ? extend_byteslike(self, arg)
                               : extend_iterable(self, arg, "can't extend bytearray with %s", false);
     if (rc < 0)
@@ -546,7 +582,8 @@ OuroObject *ou_bytearray_pop(OuroObject *self, OuroObject *const *args, ouro_ssi
         return NULL;
     }
     unsigned char c = (unsigned char)ba(self)->data[i];
-    (void)replace_range(self, i, i + 1, NULL, 0);
+    if (replace_range(self, i, i + 1, NULL, 0) < 0)
+        return NULL;
     return ouro_int_from_ssize(c);
 }
 
@@ -561,13 +598,15 @@ OuroObject *ou_bytearray_remove(OuroObject *self, OuroObject *arg)
         ouro_err_set_string(&ouro_exc_ValueError, "value not found in bytearray");
         return NULL;
     }
-    (void)replace_range(self, at - d, at - d + 1, NULL, 0);
+    if (replace_range(self, at - d, at - d + 1, NULL, 0) < 0)
+        return NULL;
     OURO_RETURN_NONE;
 }
 
 OuroObject *ou_bytearray_clear(OuroObject *self, OuroObject *unused)
 {
-    (void)ouro_bytearray_resize(self, 0);
+    if (ouro_bytearray_resize(self, 0) < 0)
+        return NULL;
     OURO_RETURN_NONE;
 }
 

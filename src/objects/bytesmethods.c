@@ -53,6 +53,8 @@ static bool need_bytes(OuroObject *o)
 {
     if (ou_bl_check(o))
         return true;
+    if (ou_bl_view_error(o))
+        return false;
     ouro_err_format(&ouro_exc_TypeError, "a bytes-like object is required, not '%s'",
                     OURO_TYPE_NAME(o));
     return false;
@@ -89,6 +91,8 @@ static int needle(OuroObject *sub, char *one, const char **p, ouro_ssize *n)
         return 0;
     }
     if (!ou_bl_check(sub)) {
+        if (ou_bl_view_error(sub))
+            return -1;
         ouro_err_format(&ouro_exc_TypeError,
                         "argument should be integer or bytes-like object, not '%s'",
                         OURO_TYPE_NAME(sub));
@@ -190,6 +194,8 @@ static OuroObject *starts_ends(OuroObject *self, const char *name, OuroObject *c
         }
         return bool_result(false);
     }
+    if (!ou_bl_check(x) && ou_bl_view_error(x))
+        return NULL;
     if (!ou_bl_check(x))
         return ouro_err_format(&ouro_exc_TypeError,
                                "%s first arg must be bytes or a tuple of bytes, not %s", name,
@@ -647,7 +653,9 @@ static int pad_args(const char *name, OuroObject *const *args, ouro_ssize nargs,
         return -1;
     *fill = ' ';
     if (nargs > 1) {
-        if (!ou_bl_check(args[1]) || ou_bl_size(args[1]) != 1) {
+        /* bytes or bytearray only: CPython refuses a memoryview here */
+        if (ou_memoryview_check(args[1]) || !ou_bl_check(args[1]) ||
+            ou_bl_size(args[1]) != 1) {
             ouro_err_format(&ouro_exc_TypeError,
                             "%s() argument 2 must be a byte string of length 1, not %s", name,
                             OURO_TYPE_NAME(args[1]));
@@ -724,8 +732,8 @@ static OuroObject *bytes_decode(OuroObject *self, OuroObject *const *args, ouro_
 
 /* hex([sep[, bytes_per_sep]]): sep every |bytes_per_sep| bytes, counted from the right
  * when positive, from the left when negative (as CPython). */
-static OuroObject *bytes_hex(OuroObject *self, OuroObject *const *args, ouro_ssize nargs,
-                             OuroObject *kwnames)
+OuroObject *ou_bytes_hex(OuroObject *self, OuroObject *const *args, ouro_ssize nargs,
+                         OuroObject *kwnames)
 {
     static const char *const kwlist[] = {"sep", "bytes_per_sep"};
     OuroObject *a[2];
@@ -741,7 +749,8 @@ static OuroObject *bytes_hex(OuroObject *self, OuroObject *const *args, ouro_ssi
             len = ou_str_len(a[0]);
         else if (ouro_bytes_check(a[0]))
             len = ou_bl_size(a[0]);
-        else if (ouro_bytearray_check(a[0]))   /* it has a len(), but is refused later */
+        else if (ouro_bytearray_check(a[0]) || ou_memoryview_check(a[0]))
+            /* they have a len(), but are refused later */
             return ouro_err_format(&ouro_exc_TypeError, "sep must be str or bytes.");
         else
             return ouro_err_format(&ouro_exc_TypeError, "object of type '%s' has no len()",
@@ -955,7 +964,7 @@ static OuroObject *bytes_expandtabs(OuroObject *self, OuroObject *const *args, o
     {"expandtabs", OURO_METH(bytes_expandtabs), FASTKW, "Return a copy where all tab characters are expanded using spaces."}, \
     {"find", OURO_METH(bytes_find), FAST, "Return the lowest index in B where subsection sub is found."}, \
     {"fromhex", OURO_METH(bytes_fromhex), OURO_METH_O | OURO_METH_CLASS, "Create a bytes object from a string of hexadecimal numbers."}, \
-    {"hex", OURO_METH(bytes_hex), FASTKW, "Create a string of hexadecimal numbers from a bytes object."}, \
+    {"hex", OURO_METH(ou_bytes_hex), FASTKW, "Create a string of hexadecimal numbers from a bytes object."}, \
     {"index", OURO_METH(bytes_index), FAST, "Return the lowest index in B where subsection sub is found."}, \
     {"isalnum", OURO_METH(bytes_isalnum), OURO_METH_NOARGS, "B.isalnum() -> bool"}, \
     {"isalpha", OURO_METH(bytes_isalpha), OURO_METH_NOARGS, "B.isalpha() -> bool"}, \

@@ -122,10 +122,13 @@ static ouro_hash bytes_hash(OuroObject *b)
     return o->hash;
 }
 
-/* bytes and bytearray compare with each other by content (tp_richcompare of both). */
+/* bytes and bytearray compare with each other by content (tp_richcompare of both); a
+ * bytearray also with a contiguous memoryview, a bytes not (as CPython: bytes == view is
+ * answered by the view's ==, bytes < view is a TypeError). */
 OuroObject *ou_bytes_richcompare(OuroObject *a, OuroObject *b, int op)
 {
-    if (!ou_bl_check(a) || !ou_bl_check(b))
+    if (!ou_bl_check(a) || !ou_bl_check(b) ||
+        (ou_memoryview_check(b) && ouro_bytes_check(a)))
         OURO_RETURN_NOTIMPLEMENTED;
     ouro_ssize na = ou_bl_size(a), nb = ou_bl_size(b);
     int c;
@@ -227,8 +230,9 @@ int ou_bytes_contains(OuroObject *b, OuroObject *x)
     const char *d = ou_bl_data(b);
     ouro_ssize n = ou_bl_size(b);
     if (!ou_bl_check(x)) {
-        ouro_err_format(&ouro_exc_TypeError, "a bytes-like object is required, not '%s'",
-                        OURO_TYPE_NAME(x));
+        if (!ou_bl_view_error(x))
+            ouro_err_format(&ouro_exc_TypeError, "a bytes-like object is required, not '%s'",
+                            OURO_TYPE_NAME(x));
         return -1;
     }
     return ou_sl_find(d, n, ou_bl_data(x), ou_bl_size(x)) >= 0;
@@ -344,6 +348,8 @@ static OuroObject *bytes_from_source(OuroObject *x, OuroObject *encoding, OuroOb
         return bytes_exact(x);
     if (ouro_bytearray_check(x))
         return ouro_bytes_from_data(ou_bytearray_data(x), (size_t)ou_bytearray_size(x));
+    if (ou_memoryview_check(x))
+        return ou_memoryview_tobytes(x);
     return bytes_from_iterable(x);
 }
 

@@ -3,6 +3,7 @@
  * repr is the shortest round-tripping string. Design notes: docs/internals/objects.md
  * ("float"); deliberate differences: docs/differences.md. */
 #include "objects.h"
+#include "strimpl.h"   /* memoryview (float(view) parses its bytes) */
 #include "complexobject.h"
 #include <errno.h>
 #include <float.h>
@@ -589,7 +590,7 @@ OURO_API OuroObject *ouro_float_from_string(const char *s, size_t len)
     return NULL;
 }
 
-/* float(s) for a str, bytes or bytearray object s. Returns: 0 with *out, or -1 with an
+/* float(s) for a str, bytes, bytearray or memoryview object s. Returns: 0 with *out, or -1 with an
  * exception. */
 static int string_object_double(OuroObject *s, double *out)
 {
@@ -599,7 +600,13 @@ static int string_object_double(OuroObject *s, double *out)
     else if (ouro_bytearray_check(s))
         rc = parse_float_text(ouro_bytearray_data(s), (size_t)ouro_bytearray_length(s), false,
                               out);
-    else
+    else if (ou_memoryview_check(s)) {   /* its bytes (any layout); the error shows the view */
+        OuroObject *b = ou_memoryview_tobytes(s);
+        if (!b)
+            return -1;
+        rc = parse_float_text(ouro_bytes_data(b), (size_t)ouro_bytes_length(b), false, out);
+        OURO_DECREF(b);
+    } else
         rc = parse_float_text(ouro_bytes_data(s), (size_t)ouro_bytes_length(s), false, out);
     if (rc > 0)
         conversion_error(s);
@@ -1342,7 +1349,8 @@ static int number_float(OuroObject *x, double *out)
         *out = ouro_float_value(x);
         return 0;
     }
-    if (ouro_str_check(x) || ouro_bytes_check(x) || ouro_bytearray_check(x))
+    if (ouro_str_check(x) || ouro_bytes_check(x) || ouro_bytearray_check(x) ||
+        ou_memoryview_check(x))
         return string_object_double(x, out);
     ouro_err_format(&ouro_exc_TypeError,
                     "float() argument must be a string or a real number, not '%s'",

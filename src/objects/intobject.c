@@ -3,6 +3,7 @@
  * intarith.c), int(), the methods and the type object. Layout: intobject.h; narrative:
  * docs/internals/objects.md, section "int". */
 #include "intobject.h"
+#include "strimpl.h"   /* memoryview (int(view) parses its bytes) */
 #include <math.h>
 #include <string.h>
 
@@ -577,6 +578,13 @@ static OuroObject *number_to_int(OuroObject *x)
         return ou_int_parse(ouro_bytes_data(x), (size_t)ouro_bytes_length(x), 10, x);
     if (ouro_bytearray_check(x))
         return int_from_bytearray(x, 10);
+    if (ou_memoryview_check(x)) {   /* its bytes, any layout (CPython's buffer path) */
+        OuroObject *b = ou_memoryview_tobytes(x);
+        OuroObject *r = b ? ou_int_parse(ouro_bytes_data(b), (size_t)ouro_bytes_length(b), 10, b)
+                          : NULL;
+        OURO_XDECREF(b);
+        return r;
+    }
     return ouro_err_format(&ouro_exc_TypeError,
                            "int() argument must be a string, a bytes-like object or a real "
                            "number, not '%s'", OURO_TYPE_NAME(x));

@@ -100,7 +100,7 @@ void ou_hash_init_secret(void);
     X(ou_thread_lock_type) X(ou_thread_rlock_type) \
     X(ouro_bytearray_type) X(ou_bytearray_iter_type) \
     X(ouro_complex_type) \
-    /* memoryview: append its types on this line */ \
+    /* memoryview: append its types on this line */ X(ou_memoryview_type) X(ou_memoryview_iter_type) \
     X(ou_struct_time_type) /* time.struct_time (src/modules/structseq.c) */
 
 /* Fixed type ids of the static types, in list order (type is 1), then the exception types:
@@ -149,6 +149,8 @@ extern OuroType ou_weakproxy_type, ou_weakcallableproxy_type;
 extern OuroType ou_thread_lock_type, ou_thread_rlock_type;
 /* bytearray's iterator (bytesobject.c; bytearray itself is in include/ouro/bytes.h). */
 extern OuroType ou_bytearray_iter_type;
+/* memoryview and its iterator (memoryviewobject.c; the layout is in strimpl.h). */
+extern OuroType ou_memoryview_type, ou_memoryview_iter_type;
 bool ou_seqiter_applies(OuroObject *o);
 OuroObject *ou_seqiter_new(OuroObject *seq);
 /* Releases the type machinery's per-runtime state (typedict.c): by ou_objects_fini. */

@@ -292,6 +292,10 @@ OuroObject *ou_bytes_richcompare(OuroObject *a, OuroObject *b, int op);
 int ou_bytes_contains(OuroObject *b, OuroObject *x);
 /* iter(b) for a bytes-like b (tp_iter of bytes and bytearray). New reference, or NULL. */
 OuroObject *ou_bytes_iter(OuroObject *b);
+/* hex([sep[, bytes_per_sep]]) of bytes, bytearray and contiguous memoryviews (self):
+ * a new str, or NULL with CPython's exception (bytesmethods.c). */
+OuroObject *ou_bytes_hex(OuroObject *self, OuroObject *const *args, ouro_ssize nargs,
+                         OuroObject *kwnames);
 /* The (source, encoding, errors) arguments of bytes() and bytearray() (fname: the name
  * in messages): borrowed objects or NULL in argv. 0, or -1 with CPython's TypeError. */
 int ou_bytes_parse_new_args(const char *fname, OuroObject *args, OuroObject *kwargs,
@@ -309,6 +313,8 @@ typedef struct OuroByteArray {
     ouro_ssize size;     /* bytes in use */
     ouro_ssize alloc;    /* bytes of the data block (0: no block) */
     char *data;          /* size bytes, then a NUL; NULL when alloc == 0 */
+    ouro_ssize exports;  /* live buffer exports (memoryviews): while > 0 the size may not
+                            change, so data never moves under a view */
 } OuroByteArray;
 /* One shared NUL byte: the data of every bytearray without a block (never written). */
 extern char ou_bytearray_nul[1];
@@ -322,18 +328,90 @@ static inline ouro_ssize ou_bytearray_size(const OuroObject *b)
 /* A new exact bytearray of n uninitialized bytes. New reference, or NULL. */
 OuroObject *ou_bytearray_alloc(ouro_ssize n);
 
+/* ------------------------------------------------------------ buffer exports --
+ * ouro's internal buffer protocol (CPython's Py_buffer, reduced to what bytes-likes of
+ * one byte per item need). ou_buffer_get exports the memory of a bytes or bytearray:
+ * a bytearray counts the export and refuses to change size until it is released
+ * (BufferError "Existing exports of data: object cannot be re-sized"), so the pointer
+ * stays valid for the whole export. Code in memoryviewobject.c. */
+typedef struct OuBuffer {
+    OuroObject *obj;     /* the exporter (a new reference), NULL once released */
+    char *data;
+    ouro_ssize len;
+    bool readonly;
+} OuBuffer;
+/* Exports o (bytes or bytearray, subclasses too) into *view. 0, or -1 with TypeError
+ * "memoryview: a bytes-like object is required, not 'int'" (nothing held). */
+int ou_buffer_get(OuroObject *o, OuBuffer *view);
+/* Ends an export (drops the count and the reference); a released view is left alone.
+ * Never fails. */
+void ou_buffer_release(OuBuffer *view);
+/* 0 when b's size may change now, or -1 with the BufferError above (b: a bytearray). */
+int ou_bytearray_check_resizable(OuroObject *b);
+
+/* A memoryview: a view of a buffer export, items of one byte at data + i * step for
+ * 0 <= i < len (step may be negative: views of views are re-sliced, never copied).
+ * It is a GC type as CPython's (a bytearray subclass instance can hold a view of itself).
+ * Released (or cleared by the collector): buf.obj == NULL, every operation but release,
+ * repr, == and a cached hash raises ValueError. Code in memoryviewobject.c. */
+typedef struct OuMemoryView {
+    OuroObject ob_base;
+    OuBuffer buf;        /* the export the view holds (one per view) */
+    char *start;         /* item 0 */
+    ouro_ssize len;      /* items (shape[0]) */
+    ouro_ssize step;     /* bytes from one item to the next (strides[0]) */
+    ouro_hash hash;      /* -1 until computed (kept after release, as CPython) */
+    char format[3];      /* "B", "b", "c", optionally after '@' (as given to cast) */
+} OuMemoryView;
+static inline bool ou_memoryview_check(const OuroObject *o)
+{ return OURO_TYPE(o) == &ou_memoryview_type; }
+/* A view usable as one run of bytes (CPython's PyBUF_SIMPLE): not released and
+ * C-contiguous (step 1, or a single item). */
+static inline bool ou_memoryview_simple(const OuroObject *o)
+{
+    const OuMemoryView *m = (const OuMemoryView *)o;
+    return m->buf.obj && (m->step == 1 || m->len == 1);
+}
+/* bytes(m): a copy of the items of a view in order. New bytes, or NULL with ValueError
+ * for a released view. */
+OuroObject *ou_memoryview_tobytes(OuroObject *m);
+
 /* ------------------------------------------------------------------- bytes-like --
- * What CPython calls a bytes-like object, as far as ouro has them: bytes and bytearray
- * (with their subclasses). The data pointer of a bytearray is valid only until Python
- * code runs (which may resize it): take it after the arguments are converted. */
+ * What CPython calls a bytes-like object, as far as ouro has them: bytes, bytearray
+ * (with their subclasses) and memoryviews that are one contiguous run (see above; the
+ * others are refused with ou_bl_view_error's message, or by the caller's TypeError as
+ * where CPython reports a missing buffer). The data pointer of a bytearray is valid only
+ * until Python code runs (which may resize it): take it after the arguments are
+ * converted. */
 static inline bool ou_bl_check(const OuroObject *o)
-{ return ouro_bytes_check(o) || ouro_bytearray_check(o); }
+{
+    return ouro_bytes_check(o) || ouro_bytearray_check(o) ||
+           (ou_memoryview_check(o) && ou_memoryview_simple(o));
+}
+/* For self only (a bytes or a bytearray): whether results should be bytearrays. */
 static inline bool ou_bl_is_bytearray(const OuroObject *o)
 { return !ouro_bytes_check(o); }
 static inline char *ou_bl_data(OuroObject *o)
-{ return ouro_bytes_check(o) ? ou_bytes_data(o) : ou_bytearray_data(o); }
+{
+    if (ouro_bytes_check(o))
+        return ou_bytes_data(o);
+    if (ou_memoryview_check(o))
+        return ((OuMemoryView *)o)->start;
+    return ou_bytearray_data(o);
+}
 static inline ouro_ssize ou_bl_size(const OuroObject *o)
-{ return ouro_bytes_check(o) ? ou_bytes_size(o) : ou_bytearray_size(o); }
+{
+    if (ouro_bytes_check(o))
+        return ou_bytes_size(o);
+    if (ou_memoryview_check(o))
+        return ((const OuMemoryView *)o)->len;
+    return ou_bytearray_size(o);
+}
+/* For an argument that ou_bl_check refused: when it is a released memoryview, raises
+ * ValueError "operation forbidden on released memoryview object", when a non-contiguous
+ * one, BufferError "memoryview: underlying buffer is not C-contiguous", and returns
+ * true; false otherwise (nothing set: the caller raises its TypeError). */
+bool ou_bl_view_error(OuroObject *o);
 /* bytearray methods that bytesmethods.c puts in bytearray's method table beside the
  * shared ones (bytearrayobject.c). Each returns its result as a new reference (None for
  * the mutators), or NULL with CPython's exception; none steals. */

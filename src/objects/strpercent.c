@@ -198,7 +198,7 @@ static int put_char(OuStrBuf *b, const Conv *c, bool is_bytes, OuroObject *v)
     char enc[4];
     size_t n;
     if (is_bytes) {
-        if (ou_bl_check(v) && ou_bl_size(v) == 1) {
+        if (ou_bl_check(v) && !ou_memoryview_check(v) && ou_bl_size(v) == 1) {
             enc[0] = ou_bl_data(v)[0];
         } else if (ouro_int_check(v)) {
             int ovf = 0;
@@ -246,6 +246,9 @@ static int put_bytes_of(OuStrBuf *b, const Conv *c, OuroObject *v)
     } else if (ouro_bytearray_check(v)) {
         bv = ouro_bytes_from_data(ou_bytearray_data(v), (size_t)ou_bytearray_size(v));
         if (!bv)
+            return -1;
+    } else if (ou_memoryview_check(v)) {
+        if (!(bv = ou_memoryview_tobytes(v)))
             return -1;
     } else {
         OuroObject *m = ouro_object_getattr_str(v, "__bytes__");

@@ -56,6 +56,12 @@ static void test_syntax_errors(void)
     SYNTAX("def f():\n    from sys import *", "import * only allowed at module level", 2);
     SYNTAX("while 1:\n    def f():\n        break", "'break' outside loop", 3);
     SYNTAX("try:\n    pass\nexcept:\n    pass\nexcept KeyError:\n    pass", "default 'except:' must be last", 3);
+    SYNTAX("match x:\n    case y: pass\n    case 1: pass",
+           "name capture 'y' makes remaining patterns unreachable", 2);
+    SYNTAX("match x:\n    case [a] | b: pass", "alternative patterns bind different names", 2);
+    SYNTAX("match x:\n    case {'a': 1, 'a': 2}: pass", "mapping pattern checks duplicate key ('a')", 2);
+    SYNTAX("match x:\n    case C(x=1,\n           x=2): pass",
+           "attribute name repeated in class pattern: x", 3);
     SYNTAX("class C:\n    x = [(y := 1) for i in range(2)]",
            "assignment expression within a comprehension cannot be used in a class body", 2);
 }

@@ -354,6 +354,42 @@ static void test_failure_injection(void)
     CHECK(failed > 10);
 }
 
+/* The same for the match statement: every pattern kind, with its run-time helpers. */
+static void test_match_failure_injection(void)
+{
+    const char *src = "def f(v):\n    match v:\n"
+                      "        case [1, *r] | (2, *r): return r\n"
+                      "        case {'k': [a, *_, b], **rest}: return (a, b, rest)\n"
+                      "        case int(n) if n > 3: return n\n"
+                      "        case str() as s: return s\n"
+                      "        case range(stop=9): return 'range'\n"
+                      "        case (1 | 2 | 3) as small: return small\n"
+                      "        case _: return None\n"
+                      "try:\n    x = [f([1, 2]), f({'k': [1, 2, 3], 'z': 0}), f(5), f('s'), f(range(9)),"
+                      " f(2), f(None)]\n"
+                      "except MemoryError:\n    x = None\n";
+    int ok = 0, failed = 0;
+    for (uint64_t n = 1; n < 1500; n++) {
+        ouro_mem_fail_after(n, 0);
+        OuroObject *g = run(src);
+        ouro_mem_fail_after(0, 0);
+        if (g) {
+            OuroObject *x = ouro_dict_get_item_str(g, "x");
+            ok += x && x != OURO_NONE;
+            ouro_dict_clear(g);
+            OURO_DECREF(g);
+        } else {
+            failed++;
+            ouro_err_clear();
+        }
+    }
+    CHECK(ok > 0);
+    CHECK(failed > 10);
+    X("def f(v):\n    match v:\n        case [1, *r] | (2, *r): return r\n"
+      "        case {'k': [a, *_, b], **rest}: return (a, b, rest)\n"
+      "x = (f([1, 2]), f({'k': [1, 2, 3], 'z': 0}))", "([2], (1, 3, {'z': 0}))");
+}
+
 int main(void)
 {
     th_begin("eval");
@@ -372,5 +408,6 @@ int main(void)
     RUN(test_generators_more);
     RUN(test_exc_info);
     RUN(test_failure_injection);
+    RUN(test_match_failure_injection);
     return th_end();
 }

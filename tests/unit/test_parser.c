@@ -196,6 +196,9 @@ static void test_incomplete(void)
         { "try:\n  pass\n", 1 }, { "for x in y:\n", 1 }, { "while 1:\n", 1 },
         { "x = )\n", 0 }, { "x = 1 2\n", 0 }, { "if x\n", 0 }, { "s = 'abc\n", 0 },
         { "x = 1\n", 0 }, { "def f(:\n", 0 }, { "  x\n", 0 }, { "x = $\n", 0 },
+        /* a block header at the end of an indented block, the match statement */
+        { "if x:\n  if y:\n", 1 }, { "match x:\n", 1 }, { "match x:\n  case 1:\n", 1 },
+        { "match (x):\n", 1 }, { "match x\n", 0 }, { "match = 1\n", 0 },
     };
     for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
         OuAstArena *a = ou_ast_arena_new();
