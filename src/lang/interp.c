@@ -102,6 +102,7 @@ static void interp_fini(OuroRuntime *rt)
     rt->lang = NULL;
     rt->lang_fini = NULL;
     rt->print_exception = NULL; /* issue 5 */
+    rt->unraisable_hook = NULL;
     free(in);
 }
 
@@ -119,6 +120,7 @@ OuInterp *ou_interp(void)
     rt->lang = in;
     rt->lang_fini = interp_fini;
     rt->print_exception = ou_print_exception_alone; /* unraisable reports (issue 5) */
+    rt->unraisable_hook = ou_sys_unraisable_hook;   /* a program's sys.unraisablehook */
     if (!(in->modules = ouro_dict_new()) || !(in->builtins = ou_builtins_create()))
         goto fail;
     in->builtins_dict = ou_module_dict(in->builtins);

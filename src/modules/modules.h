@@ -36,6 +36,11 @@ OuroObject *ou_mod_call_method(OuroObject *obj, const char *name, OuroObject *co
 /* ---------------------------------------------------------------- sysmodule.c -- */
 /* The sys module for interp (argv empty, path [""]). New reference, or NULL. */
 OuroObject *ou_sys_create(OuInterp *interp);
+/* The runtime's unraisable hook (OuroRuntime.unraisable_hook): calls the program's
+ * sys.unraisablehook with an UnraisableHookArgs, if it set one. 1 if it did (a failing
+ * hook is itself reported), 0 if the runtime should print its default report. Borrows
+ * everything. */
+int ou_sys_unraisable_hook(OuroObject *exc, const char *err_msg, OuroObject *obj);
 /* Its function table (for the unit tests). */
 const OuroMethodDef *ou_sys_methods(void);
 /* sys.argv = argv[0..argc) and sys.path[0] = the script's directory (script NULL: ""). */

@@ -32,6 +32,12 @@ static const char *const flags_fields[] = { "debug", "inspect", "interactive", "
 static const char *const struct_time_fields[] = { "tm_year", "tm_mon", "tm_mday", "tm_hour",
                                                   "tm_min", "tm_sec", "tm_wday", "tm_yday",
                                                   "tm_isdst", "tm_zone", "tm_gmtoff", NULL };
+static const char *const hash_info_fields[] = { "width", "modulus", "inf", "nan", "imag",
+                                                "algorithm", "hash_bits", "seed_bits",
+                                                "cutoff", NULL };
+static const char *const thread_info_fields[] = { "name", "lock", "version", NULL };
+static const char *const unraisable_fields[] = { "exc_type", "exc_value", "exc_traceback",
+                                                 "err_msg", "object", NULL };
 #define STRUCT_TIME_VISIBLE 9
 #define STRUCT_TIME_ALL 11
 
@@ -56,6 +62,14 @@ static const OuroGetSetDef struct_time_getset[] = {
     F("tm_year", 0), F("tm_mon", 1), F("tm_mday", 2), F("tm_hour", 3), F("tm_min", 4),
     F("tm_sec", 5), F("tm_wday", 6), F("tm_yday", 7), F("tm_isdst", 8), F("tm_zone", 9),
     F("tm_gmtoff", 10), END };
+static const OuroGetSetDef hash_info_getset[] = {
+    F("width", 0), F("modulus", 1), F("inf", 2), F("nan", 3), F("imag", 4),
+    F("algorithm", 5), F("hash_bits", 6), F("seed_bits", 7), F("cutoff", 8), END };
+static const OuroGetSetDef thread_info_getset[] = {
+    F("name", 0), F("lock", 1), F("version", 2), END };
+static const OuroGetSetDef unraisable_getset[] = {
+    F("exc_type", 0), F("exc_value", 1), F("exc_traceback", 2), F("err_msg", 3),
+    F("object", 4), END };
 #undef F
 #undef END
 
@@ -69,6 +83,12 @@ static const char *const *fields_of(const OuroType *t)
         return float_info_fields;
     if (t == &ou_struct_time_type)
         return struct_time_fields;
+    if (t == &ou_hash_info_type)
+        return hash_info_fields;
+    if (t == &ou_thread_info_type)
+        return thread_info_fields;
+    if (t == &ou_unraisable_args_type)
+        return unraisable_fields;
     return flags_fields;
 }
 
@@ -228,6 +248,11 @@ STRUCTSEQ_TYPE(ou_version_info_type, "sys.version_info", version_getset);
 STRUCTSEQ_TYPE(ou_int_info_type, "sys.int_info", int_info_getset);
 STRUCTSEQ_TYPE(ou_float_info_type, "sys.float_info", float_info_getset);
 STRUCTSEQ_TYPE(ou_flags_type, "sys.flags", flags_getset);
+STRUCTSEQ_TYPE(ou_hash_info_type, "sys.hash_info", hash_info_getset);
+STRUCTSEQ_TYPE(ou_thread_info_type, "sys.thread_info", thread_info_getset);
+/* Built by the runtime for sys.unraisablehook (sysmodule.c); CPython's type is named
+ * "UnraisableHookArgs" too and is not reachable from sys either. */
+STRUCTSEQ_TYPE(ou_unraisable_args_type, "UnraisableHookArgs", unraisable_getset);
 
 /* struct_time.__reduce__(): (struct_time, (visible items, {hidden name: value})), as
  * CPython's pickling of struct sequences. New reference, or NULL. */

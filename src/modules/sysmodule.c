@@ -272,6 +272,66 @@ static OuroObject *sys_utf8(OuroObject *self, OuroObject *unused)
     return ouro_str_from_cstr("utf-8");
 }
 
+/* sys.unraisablehook(unraisable): the default report of an exception that could not be
+ * raised (__del__, weakref callbacks, ...). Returns None, or NULL with TypeError. */
+static OuroObject *sys_unraisablehook(OuroObject *self, OuroObject *arg)
+{
+    if (!OURO_IS_TYPE(arg, &ou_unraisable_args_type))
+        return ouro_err_format(&ouro_exc_TypeError,
+                               "sys.unraisablehook argument type must be UnraisableHookArgs");
+    OuroObject *exc = OURO_TUPLE_GET(arg, 1), *msg = OURO_TUPLE_GET(arg, 3);
+    OuroObject *obj = OURO_TUPLE_GET(arg, 4);
+    if (msg != OURO_NONE && !ouro_str_check(msg))
+        return ouro_err_format(&ouro_exc_TypeError, "err_msg must be str, not %s",
+                               OURO_TYPE_NAME(msg));
+    if (exc == OURO_NONE) { /* only a type: CPython prints its name */
+        OuroObject *t = OURO_TUPLE_GET(arg, 0);
+        exc = t != OURO_NONE ? ouro_object_vectorcall(t, NULL, 0, NULL) : NULL;
+        if (!exc)
+            ouro_err_clear();
+        else {
+            ou_err_print_unraisable(exc, msg == OURO_NONE ? NULL : ouro_str_utf8(msg),
+                                    obj == OURO_NONE ? NULL : obj);
+            OURO_DECREF(exc);
+        }
+        OURO_RETURN_NONE;
+    }
+    ou_err_print_unraisable(exc, msg == OURO_NONE ? NULL : ouro_str_utf8(msg),
+                            obj == OURO_NONE ? NULL : obj);
+    OURO_RETURN_NONE;
+}
+
+int ou_sys_unraisable_hook(OuroObject *exc, const char *err_msg, OuroObject *obj)
+{
+    OuroObject *hook = ou_sys_get("unraisablehook");
+    if (!hook || hook == OURO_NONE || hook == ou_sys_get("__unraisablehook__"))
+        return 0;
+    OuroObject *tb = ((OuroBaseException *)exc)->traceback;
+    OuroObject *msg = err_msg ? ouro_str_from_cstr(err_msg) : OURO_NEWREF(OURO_NONE);
+    OuroObject *items = msg ? ouro_tuple_pack(5, (OuroObject *)OURO_TYPE(exc), exc,
+                                              tb ? tb : OURO_NONE, msg,
+                                              obj ? obj : OURO_NONE) : NULL;
+    OuroObject *args = items ? ou_structseq_new(&ou_unraisable_args_type, items) : NULL;
+    OURO_XDECREF(items);
+    OURO_XDECREF(msg);
+    OURO_INCREF(hook); /* the hook may replace sys.unraisablehook */
+    OuroObject *r = args ? ouro_object_vectorcall(hook, &args, 1, NULL) : NULL;
+    OURO_XDECREF(args);
+    if (r) {
+        OURO_DECREF(r);
+    } else {
+        /* The hook failed: its own exception is reported, the original is dropped, as
+         * CPython does. */
+        OuroObject *e2 = ouro_err_fetch();
+        if (e2) {
+            ou_err_print_unraisable(e2, "Exception ignored in sys.unraisablehook", hook);
+            OURO_DECREF(e2);
+        }
+    }
+    OURO_DECREF(hook);
+    return 1;
+}
+
 /* sys.getallocatedblocks(): the allocator's live blocks (objects, and the memory they
  * own), as CPython counts pymalloc's. New reference. */
 static OuroObject *sys_getallocatedblocks(OuroObject *self, OuroObject *unused)
@@ -324,6 +384,7 @@ static const OuroMethodDef sys_methods[] = {
     { "displayhook", OURO_METH(sys_displayhook), OURO_METH_O, "Print an object to sys.stdout and also save it in builtins._" },
     { "excepthook", OURO_METH(sys_excepthook), OURO_METH_FASTCALL, "Handle an exception by displaying it with a traceback on sys.stderr." },
     { "exception", OURO_METH(sys_exception), OURO_METH_NOARGS, "Return the current exception." },
+    { "unraisablehook", OURO_METH(sys_unraisablehook), OURO_METH_O, "Handle an unraisable exception." },
     { "getallocatedblocks", OURO_METH(sys_getallocatedblocks), OURO_METH_NOARGS, "Return the number of memory blocks currently allocated." },
     { "is_finalizing", OURO_METH(sys_is_finalizing), OURO_METH_NOARGS, "Return True if Python is exiting." },
     { "_clear_type_cache", OURO_METH(sys_clear_type_cache), OURO_METH_NOARGS, "Clear the internal type lookup cache." },
@@ -355,6 +416,19 @@ static int set_steal(OuroObject *d, const char *name, OuroObject *v)
     int rc = ouro_dict_set_item_str(d, name, v);
     OURO_DECREF(v);
     return rc;
+}
+
+/* The C library's threads version ("NPTL 2.36"), or "" (sys.thread_info.version), in
+ * buf. Returns buf. */
+static const char *pthread_version(char *buf, size_t size)
+{
+    buf[0] = 0;
+#ifdef _CS_GNU_LIBPTHREAD_VERSION
+    size_t n = confstr(_CS_GNU_LIBPTHREAD_VERSION, buf, size);
+    if (n == 0 || n > size)
+        buf[0] = 0;
+#endif
+    return buf;
 }
 
 /* A tuple from a printf-like list: 'i' int64, 'd' double, 's' C string, 'b' bool. */
@@ -427,6 +501,7 @@ static OuroObject *executable_path(void)
 
 static int add_attributes(OuroObject *d, OuInterp *in)
 {
+    char ptv[64];
     OuroObject *path = ouro_list_new(0), *empty = ouro_str_from_cstr("");
     if (!path || !empty || ouro_list_append(path, empty) < 0) {
         OURO_XDECREF(path);
@@ -457,6 +532,13 @@ static int add_attributes(OuroObject *d, OuInterp *in)
         set_steal(d, "abiflags", ouro_str_from_cstr("")) < 0 ||
         set_steal(d, "api_version", ouro_int_from_int64(1013)) < 0 ||
         set_steal(d, "float_repr_style", ouro_str_from_cstr("short")) < 0 ||
+        /* str/bytes hashes are CPython's: SipHash-1-3 with a 128-bit key (strhash.c) */
+        set_steal(d, "hash_info", structseq(&ou_hash_info_type, tuple_of("iiiiisiii", 64LL,
+                  (long long)((1ULL << 61) - 1), 314159LL, 0LL, 1000003LL, "siphash13", 64LL,
+                  128LL, 0LL))) < 0 ||
+        /* locks are a mutex and a condition variable (threadmodule.c) */
+        set_steal(d, "thread_info", structseq(&ou_thread_info_type, tuple_of("sss", "pthread",
+                  "mutex+cond", pthread_version(ptv, sizeof ptv)))) < 0 ||
         set_steal(d, "copyright", ouro_str_from_cstr("ouro: see README.md")) < 0 ||
         set_steal(d, "dont_write_bytecode", OURO_NEWREF(OURO_TRUE)) < 0 ||
         set_steal(d, "builtin_module_names", ou_import_builtin_names()) < 0 ||
@@ -476,8 +558,10 @@ static int add_attributes(OuroObject *d, OuInterp *in)
     /* The original hooks, as sys.__displayhook__ / __excepthook__. */
     OuroObject *hook = ouro_dict_get_item_str(d, "displayhook");
     OuroObject *ehook = ouro_dict_get_item_str(d, "excepthook");
+    OuroObject *uhook = ouro_dict_get_item_str(d, "unraisablehook");
     if ((hook && ouro_dict_set_item_str(d, "__displayhook__", hook) < 0) ||
-        (ehook && ouro_dict_set_item_str(d, "__excepthook__", ehook) < 0))
+        (ehook && ouro_dict_set_item_str(d, "__excepthook__", ehook) < 0) ||
+        (uhook && ouro_dict_set_item_str(d, "__unraisablehook__", uhook) < 0))
         return -1;
     return 0;
 }

@@ -100,8 +100,9 @@ void ou_hash_init_secret(void);
     X(ou_thread_lock_type) X(ou_thread_rlock_type) \
     X(ouro_bytearray_type) X(ou_bytearray_iter_type) \
     X(ouro_complex_type) \
-    /* memoryview: append its types on this line */ X(ou_memoryview_type) X(ou_memoryview_iter_type) \
-    X(ou_struct_time_type) /* time.struct_time (src/modules/structseq.c) */
+    X(ou_memoryview_type) X(ou_memoryview_iter_type) \
+    X(ou_struct_time_type) /* time.struct_time (src/modules/structseq.c) */ \
+    X(ou_hash_info_type) X(ou_thread_info_type) X(ou_unraisable_args_type)
 
 /* Fixed type ids of the static types, in list order (type is 1), then the exception types:
  * a static instance (None, True, a cached small int, the empty tuple) is written as
@@ -142,6 +143,8 @@ extern OuroType ou_seqiter_type;
 extern OuroType ou_version_info_type, ou_int_info_type, ou_float_info_type, ou_flags_type;
 /* time.struct_time (structseq.c too: 9 visible items, tm_zone and tm_gmtoff hidden). */
 extern OuroType ou_struct_time_type;
+/* sys.hash_info, sys.thread_info, UnraisableHookArgs (src/modules/structseq.c). */
+extern OuroType ou_hash_info_type, ou_thread_info_type, ou_unraisable_args_type;
 /* Weak references (weakrefobject.c, weakproxy.c; issue 6): ouro_weakref_type is in
  * include/ouro/weakref.h. */
 extern OuroType ou_weakproxy_type, ou_weakcallableproxy_type;

@@ -134,11 +134,8 @@ OURO_API void ouro_err_print(void)
 
 /* ---------------------------------------------------------- unraisable exceptions -- */
 
-static void write_unraisable(const char *msg, OuroObject *obj)
+void ou_err_print_unraisable(OuroObject *exc, const char *err_msg, OuroObject *obj)
 {
-    OuroObject *exc = ouro_err_fetch();
-    if (!exc)
-        return;
     OuroObject *rep = NULL;
     if (obj) {
         rep = ouro_object_repr(obj);
@@ -146,25 +143,37 @@ static void write_unraisable(const char *msg, OuroObject *obj)
             ouro_err_clear();
     }
     fflush(stdout);
-    if (msg)
-        fprintf(stderr, "Exception ignored %s", msg);
-    else if (obj)
-        fputs("Exception ignored in", stderr);
+    /* CPython's default sys.unraisablehook layout */
     if (obj)
-        fprintf(stderr, ": %s", rep ? ouro_str_utf8(rep) : "<object repr() failed>");
-    if (msg || obj)
-        fputc('\n', stderr);
+        fprintf(stderr, "%s: %s\n", err_msg ? err_msg : "Exception ignored in",
+                rep ? ouro_str_utf8(rep) : "<object repr() failed>");
+    else if (err_msg)
+        fprintf(stderr, "%s:\n", err_msg);
     OURO_XDECREF(rep);
     OuroRuntime *rt = ouro_runtime_current();
     if (rt && rt->print_exception) {
         rt->print_exception(exc);
-        OURO_DECREF(exc);
         ouro_err_clear(); /* the printer may fail; unraisable means nothing escapes */
     } else {
-        ouro_err_restore(exc);
+        ouro_err_restore(OURO_NEWREF(exc));
         ouro_err_print();
     }
     fflush(stderr);
+}
+
+static void write_unraisable(const char *msg, OuroObject *obj)
+{
+    OuroObject *exc = ouro_err_fetch();
+    if (!exc)
+        return;
+    char head[256];
+    if (msg)
+        snprintf(head, sizeof head, "Exception ignored %s", msg);
+    OuroRuntime *rt = ouro_runtime_current();
+    /* A sys.unraisablehook set by the program reports it instead (issue 5's hook). */
+    if (!(rt && rt->unraisable_hook && rt->unraisable_hook(exc, msg ? head : NULL, obj)))
+        ou_err_print_unraisable(exc, msg ? head : NULL, obj);
+    OURO_DECREF(exc);
 }
 
 OURO_API void ouro_err_write_unraisable(OuroObject *obj)

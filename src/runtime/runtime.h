@@ -31,7 +31,17 @@ struct OuroRuntime {
     _Atomic int sigint_pending;
     _Atomic(struct OuroThreadState *) sigint_tstate;
     bool finalizing;                   /* ouro_runtime_free has begun (sys.is_finalizing) */
+    /* sys.unraisablehook (src/modules/sysmodule.c installs it with the language): reports
+     * exc (borrowed) with err_msg (the whole heading, or NULL) and obj (or NULL) through a
+     * hook the program set; 0 when there is none (the runtime prints its report). */
+    int (*unraisable_hook)(OuroObject *exc, const char *err_msg, OuroObject *obj);
 };
+
+/* ----------------------------------------------------------------- errors.c -- */
+/* The default report of an unraisable exception, as CPython's sys.unraisablehook prints
+ * it: "<err_msg or 'Exception ignored in'>: <repr of obj>" (or "<err_msg>:" without an
+ * object), then the traceback. Borrows everything. Never fails. */
+void ou_err_print_unraisable(OuroObject *exc, const char *err_msg, OuroObject *obj);
 
 /* ---------------------------------------------------------------- signals.c -- */
 /* Puts back the SIGINT handler that ouro_runtime_catch_sigint replaced, if rt caught it.
