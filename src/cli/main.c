@@ -300,6 +300,7 @@ int main(int argc, char **argv)
             status = ou_repl_run(false);
     }
     ou_threading_shutdown(); /* issue 8: the program ends with its non-daemon threads */
+    ou_interp_run_exit_handlers(); /* atexit, weakref.finalize: before the teardown */
     bool daemons_alive = ou_thread_count(rt) > 0; /* issue 8 */
     ou_sys_flush_std();
     fflush(stdout);

@@ -61,21 +61,18 @@ static void clear_modules(OuInterp *in)
         clear_module_dict(in->builtins_dict);
 }
 
-/* Runs the weakref.finalize objects marked atexit, if the program imported weakref:
- * CPython registers finalize._exitfunc with atexit; ours is called here, while every
- * module is still intact (issue 6; no link dependency: a lookup in sys.modules). */
-static void run_weakref_atexit(OuInterp *in)
+void ou_interp_run_exit_handlers(void)
 {
-    OuroObject *mod = in->modules ? ouro_dict_get_item_str(in->modules, "weakref") : NULL;
-    if (!mod || !OURO_IS_TYPE(mod, &ou_module_type))
+    OuroRuntime *rt = ouro_runtime_current();
+    OuInterp *in = rt ? rt->lang : NULL;
+    if (!in || in->exit_handlers_done)
         return;
-    OuroObject *fin = ouro_dict_get_item_str(ou_module_dict(mod), "finalize");
-    OuroObject *fn = fin ? ouro_object_getattr_str(fin, "_exitfunc") : NULL;
-    OuroObject *r = fn ? ouro_object_vectorcall(fn, NULL, 0, NULL) : NULL;
-    if (!r && ouro_err_occurred())
-        ouro_err_write_unraisable_msg("in atexit callback", fn);
-    OURO_XDECREF(r);
-    OURO_XDECREF(fn);
+    in->exit_handlers_done = true;
+    OuroObject *pending = ouro_err_fetch(); /* the handlers run independent of it */
+    /* atexit's callbacks, newest first (weakref.finalize registers its exit function
+     * there, as in CPython) */
+    ou_atexit_run(in);
+    ouro_err_restore(pending);
 }
 
 static void interp_fini(OuroRuntime *rt)
@@ -85,7 +82,8 @@ static void interp_fini(OuroRuntime *rt)
         return;
     OuroObject *pending = ouro_err_fetch(); /* keep teardown independent of it */
     OURO_XDECREF(pending);
-    run_weakref_atexit(in);
+    ou_interp_run_exit_handlers(); /* if the embedder did not run them before */
+    OURO_CLEAR(in->atexit);   /* callbacks registered by the handlers themselves */
     ou_sys_flush_std();
     clear_modules(in);
     OURO_CLEAR(in->main_module);

@@ -128,7 +128,15 @@ typedef struct OuInterp {
                                         builtins part: print() reads sys.stdout here) */
     OuroObject *linecache;           /* dict filename -> list of lines, for tracebacks
                                         (pythonrun.c), or NULL */
+    OuroObject *atexit;              /* atexit's callbacks: list of (func, args, kwargs),
+                                        or NULL (modules/atexitmodule.c) */
+    bool exit_handlers_done;         /* ou_interp_run_exit_handlers ran */
 } OuInterp;
+/* Runs the exit handlers once: atexit's callbacks, newest first (weakref.finalize's exit
+ * function among them), as CPython before its finalization (the command calls this after
+ * threading's shutdown; ouro_runtime_free does if nobody did). Never fails (errors are
+ * reported as unraisable). */
+void ou_interp_run_exit_handlers(void);
 /* The current runtime's interpreter state, created on first use. Borrowed, or NULL
  * with an exception. */
 OuInterp *ou_interp(void);

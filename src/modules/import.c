@@ -21,6 +21,7 @@ static const struct {
     { "_thread", ou_thread_module_create },  /* issue 8 (threadmodule.c) */
     { "threading", ou_threading_module_create }, /* issue 8: Python in threading_py.c */
     { "time", ou_time_module_create },       /* issue 8 (timemodule.c) */
+    { "atexit", ou_atexit_create },          /* atexitmodule.c */
 };
 
 OuroObject *ou_import_builtin(OuroObject *name)

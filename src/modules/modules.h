@@ -116,6 +116,10 @@ OuroObject *ou_import_builtin_names(void);
 OuroObject *ou_thread_module_create(void);
 OuroObject *ou_threading_module_create(void);
 OuroObject *ou_time_module_create(void);
+/* atexit (atexitmodule.c): the module, and the exit-time run of its callbacks (newest
+ * first; errors reported as unraisable; the list is dropped). */
+OuroObject *ou_atexit_create(void);
+void ou_atexit_run(OuInterp *in);
 /* Waits for the non-daemon threads (threading._shutdown) before teardown. Never fails. */
 void ou_threading_shutdown(void);
 /* The lock types of _thread (static types, in OU_STATIC_TYPES). */
