@@ -2,7 +2,9 @@
 # the interpreter's finalization (sys.is_finalizing() is still False in them), next to
 # weakref.finalize's exit-time calls; an error in one is reported and the others still
 # run; unregister removes every registration of a function.
-import atexit, sys, weakref
+import atexit, gc, sys, weakref
+
+gc.disable()  # the cycle below must live until exit, whatever the collection timing
 
 def show(*args, **kwargs):
     print("atexit:", args, sorted(kwargs.items()), "finalizing:", sys.is_finalizing())
