@@ -21,11 +21,11 @@ int ou_c_error(OuCompiler *c, const OuLoc *loc, const char *fmt, ...)
 
 /* ------------------------------------------------------------- emission -- */
 
-static int grow(void **p, int *cap, int need, size_t item)
+int ou_c_grow(void **p, int *cap, int need, size_t item)
 {
     if (need <= *cap)
         return 0;
-    int n = *cap ? *cap * 2 : 64;
+    int n = *cap ? *cap * 2 : 8;
     while (n < need)
         n *= 2;
     void *q = ouro_mem_realloc(*p, item * (size_t)n);
@@ -94,7 +94,7 @@ static int push_instr(OuCompiler *c, int op, int arg, int is_jump)
     OuCUnit *u = c->u;
     if ((uint32_t)arg > OU_MAX_ARG)
         return ou_c_error(c, &u->loc, "too many constants, names or instructions");
-    if (grow((void **)&u->code, &u->code_cap, u->ncode + 1, sizeof(OuInstr)) < 0)
+    if (ou_c_grow((void **)&u->code, &u->code_cap, u->ncode + 1, sizeof(OuInstr)) < 0)
         return -1;
     OuInstr *in = &u->code[u->ncode++];
     in->word = OU_INSTR(op, arg);
@@ -160,7 +160,7 @@ int ou_c_emit(OuCompiler *c, int op, int arg)
 int32_t ou_c_new_label(OuCompiler *c)
 {
     OuCUnit *u = c->u;
-    if (grow((void **)&u->labels, &u->labels_cap, u->nlabels + 1, sizeof(OuLabelInfo)) < 0)
+    if (ou_c_grow((void **)&u->labels, &u->labels_cap, u->nlabels + 1, sizeof(OuLabelInfo)) < 0)
         return -1;
     u->labels[u->nlabels].target = -1;
     u->labels[u->nlabels].depth = -1;
@@ -202,7 +202,7 @@ int ou_c_push_handler(OuCompiler *c, int32_t label, int depth)
     OuCUnit *u = c->u;
     if (u->nhstack == (int)(sizeof u->hstack / sizeof u->hstack[0]))
         return ou_c_error(c, &u->loc, "too many statically nested blocks");
-    if (grow((void **)&u->hrecs, &u->hrecs_cap, u->nhrecs + 1, sizeof(OuHandlerRec)) < 0)
+    if (ou_c_grow((void **)&u->hrecs, &u->hrecs_cap, u->nhrecs + 1, sizeof(OuHandlerRec)) < 0)
         return -1;
     u->hrecs[u->nhrecs].label = label;
     u->hrecs[u->nhrecs].depth = depth;
@@ -318,7 +318,7 @@ static int lp_add(OuCUnit *u, OuroObject *name, uint8_t kind)
         u->kinds[i] |= kind;
         return i;
     }
-    if (grow((void **)&u->kinds, &u->kinds_cap, u->nkinds + 1, 1) < 0)
+    if (ou_c_grow((void **)&u->kinds, &u->kinds_cap, u->nkinds + 1, 1) < 0)
         return -1;
     i = index_in(u->lpnames, u->lp_map, name);
     if (i < 0)

@@ -75,6 +75,9 @@ typedef struct OuCompiler {
 
 /* compile.c */
 int ou_c_emit(OuCompiler *c, int op, int arg);
+/* Grows the array *p (capacity *cap items of item bytes, doubling) to hold need items.
+ * 0, or -1 with MemoryError (*p unchanged). */
+int ou_c_grow(void **p, int *cap, int need, size_t item);
 int ou_c_emit_jump(OuCompiler *c, int op, int32_t label);
 int32_t ou_c_new_label(OuCompiler *c);
 int ou_c_bind_label(OuCompiler *c, int32_t label);

@@ -27,23 +27,6 @@ typedef struct PatCtx {
     bool allow_irrefutable;    /* a capture or wildcard may stand here */
 } PatCtx;
 
-static int grow_arr(void **p, int *cap, int need, size_t item)
-{
-    if (need <= *cap)
-        return 0;
-    int n = *cap ? *cap * 2 : 8;
-    while (n < need)
-        n *= 2;
-    void *q = ouro_mem_realloc(*p, item * (size_t)n);
-    if (!q) {
-        ouro_err_no_memory();
-        return -1;
-    }
-    *p = q;
-    *cap = n;
-    return 0;
-}
-
 static void ctx_free(PatCtx *pc)
 {
     ouro_mem_free(pc->stores);
@@ -86,7 +69,7 @@ static int swap_depths(OuCompiler *c, int a, int b)
 static int jump_to_fail(OuCompiler *c, PatCtx *pc, int op)
 {
     int pops = pc->on_top + pc->nstores;
-    if (grow_arr((void **)&pc->fail_pop, &pc->cap_fail_pop, pops + 1, sizeof(int32_t)) < 0)
+    if (ou_c_grow((void **)&pc->fail_pop, &pc->cap_fail_pop, pops + 1, sizeof(int32_t)) < 0)
         return -1;
     while (pc->nfail_pop <= pops) {
         int32_t l = ou_c_new_label(c);
@@ -124,7 +107,7 @@ static int add_store(OuCompiler *c, PatCtx *pc, OuroObject *name)
     if (store_index(pc, name) >= 0)
         return ou_c_error(c, &c->u->loc, "multiple assignments to name '%s' in pattern",
                           ouro_str_utf8(name));
-    if (grow_arr((void **)&pc->stores, &pc->cap_stores, pc->nstores + 1, sizeof(OuroObject *)) < 0)
+    if (ou_c_grow((void **)&pc->stores, &pc->cap_stores, pc->nstores + 1, sizeof(OuroObject *)) < 0)
         return -1;
     pc->stores[pc->nstores++] = name;
     return 0;
@@ -565,7 +548,7 @@ int ou_c_match(OuCompiler *c, const OuStmt *s)
             int32_t l;
             if (!pc.nfail_pop) {
                 if ((l = ou_c_new_label(c)) < 0 ||
-                    grow_arr((void **)&pc.fail_pop, &pc.cap_fail_pop, 1, sizeof(int32_t)) < 0)
+                    ou_c_grow((void **)&pc.fail_pop, &pc.cap_fail_pop, 1, sizeof(int32_t)) < 0)
                     goto case_done;
                 pc.fail_pop[pc.nfail_pop++] = l;
             }
