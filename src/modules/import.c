@@ -22,6 +22,8 @@ static const struct {
     { "threading", ou_threading_module_create }, /* issue 8: Python in threading_py.c */
     { "time", ou_time_module_create },       /* issue 8 (timemodule.c) */
     { "atexit", ou_atexit_create },          /* atexitmodule.c */
+    { "copy", ou_copy_create },              /* frozen Python, copy_py.c */
+    { "functools", ou_functools_create },    /* frozen Python, functools_py.c */
 };
 
 OuroObject *ou_import_builtin(OuroObject *name)

@@ -120,6 +120,12 @@ OuroObject *ou_time_module_create(void);
  * first; errors reported as unraisable; the list is dropped). */
 OuroObject *ou_atexit_create(void);
 void ou_atexit_run(OuInterp *in);
+/* copy (copymodule.c; its Python source in copy_py.c). New reference, or NULL with an
+ * exception. */
+OuroObject *ou_copy_create(void);
+/* functools (its Python source and this constructor in functools_py.c). New reference,
+ * or NULL with an exception. */
+OuroObject *ou_functools_create(void);
 /* Waits for the non-daemon threads (threading._shutdown) before teardown. Never fails. */
 void ou_threading_shutdown(void);
 /* The lock types of _thread (static types, in OU_STATIC_TYPES). */
