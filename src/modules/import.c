@@ -24,6 +24,8 @@ static const struct {
     { "atexit", ou_atexit_create },          /* atexitmodule.c */
     { "copy", ou_copy_create },              /* frozen Python, copy_py.c */
     { "functools", ou_functools_create },    /* frozen Python, functools_py.c */
+    { "collections", ou_collections_create }, /* frozen Python, collections_py.c */
+    { "itertools", ou_itertools_create },    /* frozen Python, itertools_py.c */
 };
 
 OuroObject *ou_import_builtin(OuroObject *name)

@@ -126,6 +126,12 @@ OuroObject *ou_copy_create(void);
 /* functools (its Python source and this constructor in functools_py.c). New reference,
  * or NULL with an exception. */
 OuroObject *ou_functools_create(void);
+/* collections (its Python source and this constructor in collections_py.c). New
+ * reference, or NULL with an exception. */
+OuroObject *ou_collections_create(void);
+/* itertools (its Python source and this constructor in itertools_py.c). New reference,
+ * or NULL with an exception. */
+OuroObject *ou_itertools_create(void);
 /* Waits for the non-daemon threads (threading._shutdown) before teardown. Never fails. */
 void ou_threading_shutdown(void);
 /* The lock types of _thread (static types, in OU_STATIC_TYPES). */

@@ -447,9 +447,14 @@ static ouro_hash method_hash(OuroObject *o)
     return h == -1 ? -2 : h;
 }
 
-/* Attributes not found on the method come from its function (m.__name__, m.__doc__). */
+/* Attributes not found on the method come from its function (m.__name__, m.__doc__). New
+ * reference, or NULL. */
 static OuroObject *method_getattro(OuroObject *o, OuroObject *name)
 {
+    /* __doc__ is the function's, as CPython's method getset: the type's own __doc__
+     * (None) would shadow it. */
+    if (ouro_str_equal_cstr(name, "__doc__"))
+        return ouro_object_getattr(((OuMethod *)o)->im_func, name);
     OuroObject *r = ou_generic_getattr_ex(o, name, NULL, 1);
     if (r || ouro_err_occurred())
         return r;
