@@ -200,6 +200,8 @@ int ou_c_bind_label(OuCompiler *c, int32_t label)
 int ou_c_push_handler(OuCompiler *c, int32_t label, int depth)
 {
     OuCUnit *u = c->u;
+    if (label < 0) /* ou_c_new_label failed: MemoryError is set */
+        return -1;
     if (u->nhstack == (int)(sizeof u->hstack / sizeof u->hstack[0]))
         return ou_c_error(c, &u->loc, "too many statically nested blocks");
     if (ou_c_grow((void **)&u->hrecs, &u->hrecs_cap, u->nhrecs + 1, sizeof(OuHandlerRec)) < 0)
