@@ -30,20 +30,5 @@ OuroObject *ou_copy_create(void)
 {
     OuroObject *m = ou_module_from_defs("copy", copy_functions,
                                         "Generic (shallow and deep) copying operations.");
-    if (!m)
-        return NULL;
-    OuroObject *code = ou_compile_source(ou_copy_py_source, strlen(ou_copy_py_source),
-                                         "<frozen copy>", OU_PARSE_FILE, NULL);
-    if (!code)
-        goto fail;
-    OuroObject *r = ou_eval_code(code, ou_module_dict(m), NULL);
-    OURO_DECREF(code);
-    if (!r)
-        goto fail;
-    OURO_DECREF(r);
-    return m;
-fail:
-    ouro_dict_clear(ou_module_dict(m)); /* its functions refer back to the module */
-    OURO_DECREF(m);
-    return NULL;
+    return ou_module_run_frozen(m, "copy", ou_copy_py_source);
 }

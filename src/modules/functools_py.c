@@ -655,23 +655,5 @@ static const char functools_py_source[] =
  * reference, or NULL with an exception. */
 OuroObject *ou_functools_create(void)
 {
-    OuroObject *name = ouro_str_from_cstr("functools");
-    OuroObject *m = name ? ou_module_new(name) : NULL;
-    OURO_XDECREF(name);
-    if (!m)
-        return NULL;
-    OuroObject *code = ou_compile_source(functools_py_source, strlen(functools_py_source),
-                                         "<frozen functools>", OU_PARSE_FILE, NULL);
-    if (!code)
-        goto fail;
-    OuroObject *r = ou_eval_code(code, ou_module_dict(m), NULL);
-    OURO_DECREF(code);
-    if (!r)
-        goto fail;
-    OURO_DECREF(r);
-    return m;
-fail:
-    ouro_dict_clear(ou_module_dict(m)); /* its functions refer back to the module */
-    OURO_DECREF(m);
-    return NULL;
+    return ou_module_frozen("functools", functools_py_source);
 }

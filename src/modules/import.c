@@ -4,6 +4,7 @@
 #include "modules.h"
 #include <errno.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -295,6 +296,32 @@ OuroObject *ou_import_module(OuroObject *name)
     }
     OURO_XDECREF(parent);
     return m;
+}
+
+OuroObject *ou_module_run_frozen(OuroObject *m, const char *name, const char *source)
+{
+    if (!m)
+        return NULL;
+    char filename[64];
+    snprintf(filename, sizeof filename, "<frozen %s>", name);
+    OuroObject *code = ou_compile_source(source, strlen(source), filename, OU_PARSE_FILE, NULL);
+    OuroObject *r = code ? ou_eval_code(code, ou_module_dict(m), NULL) : NULL;
+    OURO_XDECREF(code);
+    if (!r) {
+        ouro_dict_clear(ou_module_dict(m)); /* its functions refer back to the module */
+        OURO_DECREF(m);
+        return NULL;
+    }
+    OURO_DECREF(r);
+    return m;
+}
+
+OuroObject *ou_module_frozen(const char *name, const char *source)
+{
+    OuroObject *n = ouro_str_from_cstr(name);
+    OuroObject *m = n ? ou_module_new(n) : NULL;
+    OURO_XDECREF(n);
+    return ou_module_run_frozen(m, name, source);
 }
 
 /* Sets ImportError(message) for `ouro -m` (the command prints it after "ouro: "). */

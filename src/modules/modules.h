@@ -36,6 +36,12 @@ OuroObject *ou_mod_call_method(OuroObject *obj, const char *name, OuroObject *co
 /* ---------------------------------------------------------------- sysmodule.c -- */
 /* The sys module for interp (argv empty, path [""]). New reference, or NULL. */
 OuroObject *ou_sys_create(OuInterp *interp);
+/* Runs a module's frozen Python source (a C string; "<frozen NAME>" in tracebacks) in
+ * the namespace of m (stolen; NULL passes through). Returns m, or NULL with the
+ * exception (m cleared and released). (import.c) */
+OuroObject *ou_module_run_frozen(OuroObject *m, const char *name, const char *source);
+/* The same in a fresh module called name. New reference, or NULL with an exception. */
+OuroObject *ou_module_frozen(const char *name, const char *source);
 /* The runtime's unraisable hook (OuroRuntime.unraisable_hook): calls the program's
  * sys.unraisablehook with an UnraisableHookArgs, if it set one. 1 if it did (a failing
  * hook is itself reported), 0 if the runtime should print its default report. Borrows

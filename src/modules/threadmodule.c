@@ -578,25 +578,7 @@ extern const char ou_threading_py_source[];
 /* threading: a fresh module running the Python source. New reference, or NULL. */
 OuroObject *ou_threading_module_create(void)
 {
-    OuroObject *name = ouro_str_from_cstr("threading");
-    OuroObject *m = name ? ou_module_new(name) : NULL;
-    OURO_XDECREF(name);
-    if (!m)
-        return NULL;
-    OuroObject *code = ou_compile_source(ou_threading_py_source, strlen(ou_threading_py_source),
-                                         "<frozen threading>", OU_PARSE_FILE, NULL);
-    if (!code)
-        goto fail;
-    OuroObject *r = ou_eval_code(code, ou_module_dict(m), NULL);
-    OURO_DECREF(code);
-    if (!r)
-        goto fail;
-    OURO_DECREF(r);
-    return m;
-fail:
-    ouro_dict_clear(ou_module_dict(m)); /* its functions refer back to the module */
-    OURO_DECREF(m);
-    return NULL;
+    return ou_module_frozen("threading", ou_threading_py_source);
 }
 
 /* Waits for the non-daemon threads, as CPython's Py_FinalizeEx does first: calls

@@ -100,21 +100,5 @@ OuroObject *ou_weakref_core_create(void)
 /* weakref: the core plus the Python half, run in the module's namespace. */
 OuroObject *ou_weakref_create(void)
 {
-    OuroObject *m = create_core("weakref");
-    if (!m)
-        return NULL;
-    OuroObject *code = ou_compile_source(ou_weakref_py_source, strlen(ou_weakref_py_source),
-                                         "<frozen weakref>", OU_PARSE_FILE, NULL);
-    if (!code)
-        goto fail;
-    OuroObject *r = ou_eval_code(code, ou_module_dict(m), NULL);
-    OURO_DECREF(code);
-    if (!r)
-        goto fail;
-    OURO_DECREF(r);
-    return m;
-fail:
-    ouro_dict_clear(ou_module_dict(m)); /* its functions refer back to the module */
-    OURO_DECREF(m);
-    return NULL;
+    return ou_module_run_frozen(create_core("weakref"), "weakref", ou_weakref_py_source);
 }
