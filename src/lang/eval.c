@@ -144,6 +144,16 @@ static inline OuAttrCache *attr_cache(OuCode *co, uint32_t i)
     return &co->co_acache[i];
 }
 
+/* After a failed `del name` in a namespace: its KeyError becomes CPython's NameError
+ * (other errors stay). Never fails. */
+static void missing_name_error(OuroObject *name)
+{
+    if (ouro_err_matches(&ouro_exc_KeyError)) {
+        ouro_err_clear();
+        name_error(name);
+    }
+}
+
 static OuroObject *load_name(OuFrame *f, OuroObject *name)
 {
     if (!f->f_locals)
@@ -443,20 +453,8 @@ dispatch:
     }
     TARGET(LOAD_NAME) {
         OuroObject *v;
-        if (frame->f_locals == frame->f_globals) {
-            /* Module code: locals are the globals, so this is LOAD_GLOBAL (cached). */
-            if (co->co_gcache && co->co_gcache[oparg].index >= 0 &&
-                (v = cached_global(frame, &co->co_gcache[oparg], names[oparg]))) {
-                PUSH(OURO_NEWREF(v));
-                DISPATCH();
-            }
-            v = load_global(frame, names[oparg]);
-            if (!v)
-                goto error;
-            fill_global_cache(frame, co, oparg, names[oparg]);
-            PUSH(v);
-            DISPATCH();
-        }
+        if (frame->f_locals == frame->f_globals)
+            goto load_global; /* module code: locals are the globals (cached lookup) */
         v = load_name(frame, names[oparg]);
         if (!v)
             goto error;
@@ -473,10 +471,7 @@ dispatch:
     }
     TARGET(DELETE_NAME) {
         if (ouro_object_delitem(frame->f_locals, names[oparg]) < 0) {
-            if (ouro_err_matches(&ouro_exc_KeyError)) {
-                ouro_err_clear();
-                name_error(names[oparg]);
-            }
+            missing_name_error(names[oparg]);
             goto error;
         }
         DISPATCH();
@@ -510,10 +505,7 @@ dispatch:
     }
     TARGET(DELETE_GLOBAL) {
         if (ouro_dict_del_item(frame->f_globals, names[oparg]) < 0) {
-            if (ouro_err_matches(&ouro_exc_KeyError)) {
-                ouro_err_clear();
-                name_error(names[oparg]);
-            }
+            missing_name_error(names[oparg]);
             goto error;
         }
         DISPATCH();
